@@ -1,0 +1,28 @@
+import type { IsoDate, Rag, Status } from './plan-item';
+
+/**
+ * One filter model for the plan, used by the tab's filter bar, the saved views and
+ * the reminder job. `to-odata.ts` turns it into an OData `$filter`, `to-caml.ts`
+ * into a CAML `<Where>`; both escape every value.
+ */
+export type PlanFilter = {
+  plan?: string;
+  /** Site user id of the owner. */
+  ownerId?: number;
+  /** "The current user" — `[Me]` in a view, `<UserID/>` in CAML. */
+  ownerIsMe?: boolean;
+  ownerText?: string;
+  statuses?: Status[];
+  rags?: Rag[];
+  section?: string;
+  steeringGroup?: string;
+  /** Due on or after `from` and on or before `to` (inclusive), as dates. */
+  dueFrom?: IsoDate;
+  dueTo?: IsoDate;
+  /** Due before today and not Completed or Cancelled. */
+  overdue?: boolean;
+  /** Status is Completed. */
+  completed?: boolean;
+  /** Free text over Title, ActionDetails, ActionRef and OwnerText. */
+  text?: string;
+};
