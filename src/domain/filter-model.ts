@@ -19,6 +19,8 @@ export type PlanFilter = {
   /** Due on or after `from` and on or before `to` (inclusive), as dates. */
   dueFrom?: IsoDate;
   dueTo?: IsoDate;
+  /** Due from today to today + n days (inclusive) and still open — "Due in 30 days". */
+  dueWithinDays?: number;
   /** Due before today and not Completed or Cancelled. */
   overdue?: boolean;
   /** Status is Completed. */
