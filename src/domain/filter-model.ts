@@ -1,4 +1,4 @@
-import type { IsoDate, Rag, Status } from './plan-item';
+import type { IsoDate, IsoDateTime, Rag, Status } from './plan-item';
 
 /**
  * One filter model for the plan, used by the tab's filter bar, the saved views and
@@ -25,6 +25,13 @@ export type PlanFilter = {
   overdue?: boolean;
   /** Status is Completed. */
   completed?: boolean;
+  /**
+   * LastUpdated before this instant, or never updated — stale candidates for digests
+   * (`(LastUpdated lt datetime'…' or LastUpdated eq null)`; LastUpdated is indexed).
+   */
+  lastUpdatedBefore?: IsoDateTime;
+  /** LastUpdated at or after this instant — actions changed since the last digest. */
+  lastUpdatedFrom?: IsoDateTime;
   /** Free text over Title, ActionDetails, ActionRef and OwnerText. */
   text?: string;
 };

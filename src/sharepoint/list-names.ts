@@ -1,0 +1,7 @@
+/** The list titles of the schema in manifest/lists.json — part of the contract. */
+export const LIST = {
+  planItems: 'Plan Items',
+  progressUpdates: 'Progress Updates',
+  steeringGroups: 'Steering Groups',
+  reminderLog: 'Reminder Log',
+} as const;

@@ -1,0 +1,31 @@
+/** What the tab was built and opened with. */
+export type TabConfig = {
+  /** The SharePoint site the tab talks to (no trailing slash). */
+  siteUrl: string;
+  /** Entra ID client id for nested app authentication; empty when not configured. */
+  clientId: string;
+  /** The Teams app id from the manifest, for deep links; empty when not configured. */
+  teamsAppId: string;
+  /**
+   * `token` for SharePoint Online (a bearer token from NAA), `embedded` for the local
+   * server, which has no sign-in and lets you act as any site user.
+   */
+  authMode: 'token' | 'embedded';
+};
+
+/** Whether a site URL is SharePoint Online (anything else is the embedded server). */
+export function isSharePointOnline(siteUrl: string): boolean {
+  return /\.sharepoint(-df)?\.(com|us|de|cn)$/i.test(new URL(siteUrl).hostname);
+}
+
+/** Reads the build-time environment; the site defaults to this origin's /sites/plans. */
+export function readTabConfig(origin: string = window.location.origin): TabConfig {
+  const configured = (import.meta.env.VITE_PLAN_TRACKER_SITE_URL ?? '').trim();
+  const siteUrl = (configured || `${origin}/sites/plans`).replace(/\/+$/, '');
+  return {
+    siteUrl,
+    clientId: (import.meta.env.VITE_PLAN_TRACKER_CLIENT_ID ?? '').trim(),
+    teamsAppId: (import.meta.env.VITE_PLAN_TRACKER_TEAMS_APP_ID ?? '').trim(),
+    authMode: isSharePointOnline(siteUrl) ? 'token' : 'embedded',
+  };
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The tab is built from src/tab/ into dist/tab/ and served under /tab/ (see
+ * src/tab/serve-tab.ts), so every asset URL is rooted there.
+ */
+export default defineConfig({
+  root: `${projectRoot}src/tab`,
+  base: '/tab/',
+  // VITE_PLAN_TRACKER_* come from the project root's .env files or the environment.
+  envDir: projectRoot,
+  plugins: [react()],
+  build: {
+    outDir: `${projectRoot}dist/tab`,
+    emptyOutDir: true,
+    target: 'es2022',
+    // Vite's modulepreload polyfill is bundled, not inlined, so the CSP needs no inline script.
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+  },
+});
