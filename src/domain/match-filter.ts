@@ -1,16 +1,11 @@
 import type { PlanFilter } from './filter-model';
+import { addDays } from './dates';
 import type { IsoDate, PlanItem } from './plan-item';
+import { isOpen } from './rules';
 
 /** What a filter needs beyond the item: the day, and who "me" is. */
 export type MatchContext = { today: IsoDate; currentUserId?: number };
 
-function addDaysIso(day: IsoDate, days: number): IsoDate {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-const isClosed = (item: PlanItem) => item.status === 'Completed' || item.status === 'Cancelled';
 const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 /**
@@ -32,10 +27,10 @@ export function matchesFilter(item: PlanItem, filter: PlanFilter, context: Match
   if (filter.dueFrom !== undefined && (item.dueDate === null || item.dueDate < filter.dueFrom)) return false;
   if (filter.dueTo !== undefined && (item.dueDate === null || item.dueDate > filter.dueTo)) return false;
   if (filter.dueWithinDays !== undefined) {
-    if (item.dueDate === null || isClosed(item)) return false;
-    if (item.dueDate < today || item.dueDate > addDaysIso(today, filter.dueWithinDays)) return false;
+    if (item.dueDate === null || !isOpen(item)) return false;
+    if (item.dueDate < today || item.dueDate > addDays(today, filter.dueWithinDays)) return false;
   }
-  if (filter.overdue && (item.dueDate === null || item.dueDate >= today || isClosed(item))) return false;
+  if (filter.overdue && (item.dueDate === null || item.dueDate >= today || !isOpen(item))) return false;
   if (filter.completed && item.status !== 'Completed') return false;
   if (filter.text) {
     const needle = filter.text.toLocaleLowerCase();

@@ -6,3 +6,5 @@ export { compileFilterToSql, compileOrderByToSql, QueryTypeError } from './sql';
 export type { FieldInfo, SqlContext, SqlFragment } from './sql';
 export { indexedNarrowing } from './narrowing';
 export { normalizeDateTime, todayPlus } from './dates';
+export { parseCaml } from './caml';
+export type { ParsedCaml } from './caml';

@@ -1,0 +1,41 @@
+/**
+ * Bytes of a text file → string. UTF-8 (with or without BOM) and UTF-16 LE/BE (with BOM)
+ * are recognised; anything that is not valid UTF-8 is read as Windows-1252, the encoding
+ * Excel and Word on Windows save "plain text" in, so `£` survives.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (looksLikeUtf16WithoutBom(bytes)) return new TextDecoder(bytes[0] === 0 ? 'utf-16be' : 'utf-16le').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Text with a zero byte in every other position is UTF-16 even without a BOM. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const sample = Math.min(bytes.length, 400) & ~1;
+  if (sample < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample / 2;
+  return evenZeros / pairs > 0.4 !== oddZeros / pairs > 0.4;
+}
+
+/** Whether bytes look like a binary file rather than text (NUL bytes outside UTF-16). */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4000);
+  let control = 0;
+  for (const ch of sample) {
+    const code = ch.charCodeAt(0);
+    if (code === 0 || (code < 9) || (code > 13 && code < 32) || code === 0xfffd) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.02;
+}

@@ -1,0 +1,61 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { LocalModeBanner } from './components/LocalModeBanner';
+import type { TabConfig } from './config';
+import { localToday } from './format';
+import { deepLinkToItem, type HostContext } from './host/host';
+import { pageFor, PAGES } from './pages/registry';
+import type { PageId } from './routes';
+import { useTabSession } from './session/useTabSession';
+import { UpdatePanel } from './update-panel/UpdatePanel';
+import { useRoute } from './useRoute';
+import { useShellStyles } from './useShellStyles.styles';
+
+export type ShellProps = { host: HostContext; config: TabConfig };
+
+/** The frame every page sits in: who you are, navigation, the page, and the update panel. */
+export function Shell({ host, config }: ShellProps) {
+  const styles = useShellStyles();
+  const connection = useTabSession(config, host);
+  const [route, navigate] = useRoute(host.page.subPageId);
+  const today = useMemo(() => localToday(), []);
+  const Page = pageFor(route.page).component;
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <h1 className={styles.appName}>Plan Tracker</h1>
+        {PAGES.length > 1 && (
+          <nav aria-label="Pages">
+            <TabList selectedValue={route.page} onTabSelect={(_, data) => navigate({ page: data.value as PageId, itemId: null })}>
+              {PAGES.map((page) => <Tab key={page.id} value={page.id}>{page.label}</Tab>)}
+            </TabList>
+          </nav>
+        )}
+      </header>
+      {connection.state === 'connecting' && <Spinner label="Connecting to the plan…" />}
+      {connection.state === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Plan Tracker could not connect to {config.siteUrl}</MessageBarTitle>
+            {connection.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {connection.state === 'ready' && (
+        <>
+          {connection.session.mode === 'local' && <LocalModeBanner session={connection.session} />}
+          <main className={styles.main}>
+            <Page session={connection.session} host={host} config={config} today={today}
+              openItem={(itemId) => navigate({ ...route, itemId })} />
+          </main>
+          {route.itemId !== null && (
+            <UpdatePanel key={route.itemId} session={connection.session} itemId={route.itemId} locale={host.locale}
+              linkFor={(item) => deepLinkToItem(host, item.id, { teamsAppId: config.teamsAppId, label: item.title })}
+              onClose={() => navigate({ ...route, itemId: null })} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

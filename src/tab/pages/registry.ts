@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import type { PageId } from '../routes';
+import { MyActions } from './MyActions';
+import type { PageProps } from './page-props';
+
+/** A page of the tab: its route id, its navigation label and what renders it. */
+export type PageDefinition = {
+  id: PageId;
+  label: string;
+  component: ComponentType<PageProps>;
+};
+
+/**
+ * The tab's pages, in navigation order. My actions is the first view and is bundled
+ * with the shell; later pages (Plan, Summary, Import, Digest preview) should be added
+ * with `lazy(() => import('./Plan'))` so they cost nothing until opened.
+ */
+export const PAGES: readonly PageDefinition[] = [
+  { id: 'my-actions', label: 'My actions', component: MyActions },
+];
+
+/** The page for a route id; unknown or not-yet-built pages fall back to My actions. */
+export function pageFor(id: PageId): PageDefinition {
+  return PAGES.find((page) => page.id === id) ?? PAGES[0];
+}
