@@ -166,8 +166,3 @@ export function filterConditions(filter: PlanFilter): Condition[] {
   // Array.prototype.sort is stable, so equal ranks keep the order written above.
   return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.condition);
 }
-
-/** Whether SharePoint can narrow this filter through an indexed field (needed past 5,000 items). */
-export function filterNarrows(filter: PlanFilter): boolean {
-  return filterConditions(filter).some(conditionNarrows);
-}

@@ -32,6 +32,8 @@ export function matchesFilter(item: PlanItem, filter: PlanFilter, context: Match
   }
   if (filter.overdue && (item.dueDate === null || item.dueDate >= today || !isOpen(item))) return false;
   if (filter.completed && item.status !== 'Completed') return false;
+  if (filter.lastUpdatedBefore !== undefined && item.lastUpdated !== null && Date.parse(item.lastUpdated) >= Date.parse(filter.lastUpdatedBefore)) return false;
+  if (filter.lastUpdatedFrom !== undefined && (item.lastUpdated === null || Date.parse(item.lastUpdated) < Date.parse(filter.lastUpdatedFrom))) return false;
   if (filter.text) {
     const needle = filter.text.toLocaleLowerCase();
     const hay = [item.title, item.actionDetails, item.actionRef, item.ownerText];

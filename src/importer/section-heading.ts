@@ -71,6 +71,7 @@ function headingTitle(rest: string, corpus: string): string | null {
     // Move the cut back while the words either side of it form a phrase the plan uses elsewhere.
     while (cut > 1 && countOccurrences(corpus, `${words[cut - 1]} ${words[cut]}`) > 1) cut--;
   }
+  if (!/^[A-Z]/.test(words[cut])) return null;
   const title = words.slice(0, cut).join(' ');
   return title.length <= 60 ? title : null;
 }

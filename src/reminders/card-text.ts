@@ -22,11 +22,13 @@ export function visibleText(value: string): string {
 
 /**
  * A person's display name as it may appear inside `<at>…</at>` in a Markdown TextBlock:
- * characters Markdown or the mention tag would act on are dropped, whitespace collapsed.
+ * anything but name characters is dropped (so no Markdown, tag or link survives),
+ * whitespace collapsed.
  * Returns '' when nothing printable is left (the caller then shows the owner as text).
  */
 export function mentionName(name: string): string {
-  return name.replace(/[<>[\]()*_~`#|\\{}!]/g, '').replace(/\s+/g, ' ').trim();
+  // Only what names are made of: letters, marks, digits, spaces and . ' ’ , -
+  return name.replace(/<\/?at>/gi, ' ').replace(/[^\p{L}\p{M}\p{N} .'’,-]/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 /** `yyyy-mm-dd` as an en-GB date, e.g. `31 Oct 2026`. */

@@ -25,18 +25,22 @@ export function defaultGroup(name: string): SteeringGroup {
 export async function resolveGroups(source: GroupSource, only: string | undefined, logger: { warn(message: string): void }): Promise<SteeringGroup[]> {
   const [listed, named] = await Promise.all([source.list(), source.namesOnActions()]);
   const byKey = new Map(listed.map((g) => [key(g.name), g]));
+  const defaulted: SteeringGroup[] = [];
   for (const name of named) {
     if (byKey.has(key(name))) continue;
-    if (only !== undefined && key(only) !== key(name)) continue;
-    logger.warn(`Steering group "${name}" is named on actions but missing from the Steering Groups list; using the defaults (schedule "${DEFAULT_STEERING_GROUP.schedule}", due soon ${DEFAULT_STEERING_GROUP.dueSoonDays} days, update every ${DEFAULT_STEERING_GROUP.updateCadenceDays} days, escalate after ${DEFAULT_STEERING_GROUP.escalationDays} days). Add it to the list to change them.`);
-    byKey.set(key(name), defaultGroup(name));
+    const group = defaultGroup(name);
+    byKey.set(key(name), group);
+    defaulted.push(group);
   }
   const all = [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
-  if (only === undefined) return all;
-  const match = byKey.get(key(only));
-  if (!match) {
+  const chosen = only === undefined ? all : all.filter((g) => key(g.name) === key(only));
+  if (chosen.length === 0) {
     const known = all.map((g) => `"${g.name}"`).join(', ') || 'none';
     throw new Error(`No steering group is called "${only}" (known groups: ${known}). Check the spelling, or add it to the Steering Groups list.`);
   }
-  return [match];
+  for (const group of chosen) {
+    if (!defaulted.includes(group)) continue;
+    logger.warn(`Steering group "${group.name}" is named on actions but missing from the Steering Groups list; using the defaults (schedule "${group.schedule}", due soon ${group.dueSoonDays} days, update every ${group.updateCadenceDays} days, escalate after ${group.escalationDays} days). Add it to the list to change them.`);
+  }
+  return chosen;
 }

@@ -1,15 +1,17 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo } from 'react';
 import { LocalModeBanner } from './components/LocalModeBanner';
 import type { TabConfig } from './config';
 import { localToday } from './format';
 import { deepLinkToItem, type HostContext } from './host/host';
 import { pageFor, PAGES } from './pages/registry';
-import type { PageId } from './routes';
 import { useTabSession } from './session/useTabSession';
-import { UpdatePanel } from './update-panel/UpdatePanel';
 import { useRoute } from './useRoute';
 import { useShellStyles } from './useShellStyles.styles';
+
+// Not needed for the first view, so they load after it (a deep link loads the panel at once).
+const UpdatePanel = lazy(() => import('./update-panel/UpdatePanel'));
+const PageNav = lazy(() => import('./components/PageNav'));
 
 export type ShellProps = { host: HostContext; config: TabConfig };
 
@@ -26,11 +28,9 @@ export function Shell({ host, config }: ShellProps) {
       <header className={styles.header}>
         <h1 className={styles.appName}>Plan Tracker</h1>
         {PAGES.length > 1 && (
-          <nav aria-label="Pages">
-            <TabList selectedValue={route.page} onTabSelect={(_, data) => navigate({ page: data.value as PageId, itemId: null })}>
-              {PAGES.map((page) => <Tab key={page.id} value={page.id}>{page.label}</Tab>)}
-            </TabList>
-          </nav>
+          <Suspense fallback={null}>
+            <PageNav pages={PAGES} current={route.page} onSelect={(page) => navigate({ page, itemId: null })} />
+          </Suspense>
         )}
       </header>
       {connection.state === 'connecting' && <Spinner label="Connecting to the plan…" />}
@@ -50,9 +50,11 @@ export function Shell({ host, config }: ShellProps) {
               openItem={(itemId) => navigate({ ...route, itemId })} />
           </main>
           {route.itemId !== null && (
-            <UpdatePanel key={route.itemId} session={connection.session} itemId={route.itemId} locale={host.locale}
-              linkFor={(item) => deepLinkToItem(host, item.id, { teamsAppId: config.teamsAppId, label: item.title })}
-              onClose={() => navigate({ ...route, itemId: null })} />
+            <Suspense fallback={<Spinner size="small" label="Opening the action…" />}>
+              <UpdatePanel key={route.itemId} session={connection.session} itemId={route.itemId} locale={host.locale}
+                linkFor={(item) => deepLinkToItem(host, item.id, { teamsAppId: config.teamsAppId, label: item.title })}
+                onClose={() => navigate({ ...route, itemId: null })} />
+            </Suspense>
           )}
         </>
       )}

@@ -8,7 +8,9 @@ import type { EmulatorPlugin } from '../emulator/plugin';
  * - style-src 'unsafe-inline': Fluent UI's Griffel writes its atomic CSS at runtime into
  *   <style> elements it creates, and components set inline style attributes (positioning
  *   of menus and popovers); neither can carry a nonce from static files.
- * - connect-src: the same origin (the embedded server), SharePoint Online and Entra ID.
+ * - connect-src: the same origin (the embedded server), SharePoint Online, Entra ID, and
+ *   the CDN teams-js fetches its list of valid host origins from (without it teams-js
+ *   falls back to its built-in list and the browser reports a violation).
  * - frame-ancestors: only Teams, Microsoft 365 and Outlook may frame the tab.
  */
 export const TAB_CSP = [
@@ -17,7 +19,7 @@ export const TAB_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self' https://*.sharepoint.com https://login.microsoftonline.com",
+  "connect-src 'self' https://*.sharepoint.com https://login.microsoftonline.com https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -20,14 +20,14 @@ export type UpdatePanelProps = {
 };
 
 /** The owner's update panel: status, RAG, percent, a note, a revised due date; conflicts and history. */
-export function UpdatePanel({ session, itemId, locale, linkFor, onClose }: UpdatePanelProps) {
+export default function UpdatePanel({ session, itemId, locale, linkFor, onClose }: UpdatePanelProps) {
   const styles = useUpdatePanelStyles();
   const panel = useUpdatePanel(session, itemId);
   const { item, form, errors } = panel;
   const title = item?.title ?? 'Action';
 
   return (
-    <OverlayDrawer open position="end" size="medium" onOpenChange={(_, data) => { if (!data.open) onClose(); }} aria-label={`Update: ${title}`}>
+    <OverlayDrawer open position="end" size="medium" onOpenChange={(_, data) => { if (!data.open) onClose(); }}>
       <DrawerHeader>
         <DrawerHeaderTitle action={<Button appearance="subtle" onClick={onClose}>Close</Button>}>
           {title}
@@ -137,8 +137,8 @@ function ConflictNotice({ conflict, saving, onReapply, onDiscard }: ConflictNoti
         </ul>
       </MessageBarBody>
       <MessageBarActions>
-        <Button appearance="primary" disabled={saving} onClick={onReapply}>Re-apply my update</Button>
-        <Button disabled={saving} onClick={onDiscard}>Discard my update</Button>
+        <Button appearance="primary" disabled={saving} onClick={onReapply}>Re-apply my changes</Button>
+        <Button disabled={saving} onClick={onDiscard}>Discard my changes</Button>
       </MessageBarActions>
     </MessageBar>
   );

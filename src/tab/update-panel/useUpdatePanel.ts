@@ -28,6 +28,15 @@ const initial: PanelState = {
   load: 'loading', loadError: '', item: null, form: null, errors: {}, saving: false, saved: false, conflict: null, history: null,
 };
 
+/** The fields of `mine` that differ from `base`, laid over `theirs`. */
+export function mergeEdits(base: UpdateForm, mine: UpdateForm, theirs: UpdateForm): UpdateForm {
+  const merged: UpdateForm = { ...theirs };
+  for (const key of Object.keys(mine) as (keyof UpdateForm)[]) {
+    if (mine[key] !== base[key]) (merged as Record<keyof UpdateForm, unknown>)[key] = mine[key];
+  }
+  return merged;
+}
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** State and actions of the update panel for one action. */
@@ -98,13 +107,17 @@ export function useUpdatePanel(session: TabSession, itemId: number) {
     if (state.item && state.form && !state.saving) void saveOnto(state.item, state.form);
   }, [state.item, state.form, state.saving, saveOnto]);
 
-  /** Applies the user's update on top of the other person's version. */
+  /**
+   * Re-applies what this user changed — only the fields they edited — on top of the
+   * other person's version, so their change to other fields survives.
+   */
   const reapply = useCallback(() => {
-    if (!state.conflict || !state.form) return;
+    if (!state.conflict || !state.form || !state.item) return;
     const current = state.conflict.current;
-    setState((s) => ({ ...s, item: current }));
-    void saveOnto(current, state.form);
-  }, [state.conflict, state.form, saveOnto]);
+    const merged = mergeEdits(formFor(state.item), state.form, formFor(current));
+    setState((s) => ({ ...s, item: current, form: merged }));
+    void saveOnto(current, merged);
+  }, [state.conflict, state.form, state.item, saveOnto]);
 
   /** Drops the user's update and shows the item as it now is. */
   const discard = useCallback(() => {

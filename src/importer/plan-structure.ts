@@ -1,0 +1,259 @@
+import { parsePlanDate, type PlanDate } from '../domain/plan-dates';
+import type { Rag, Status } from '../domain/plan-item';
+import { assignActionRefs, refInActionText } from './action-ref';
+import { cleanCell, isPageFurniture, oneLine, startsLowercase } from './cell-text';
+import { matchHeader } from './column-roles';
+import { isPlausibleOwner, normaliseRag, normaliseStatus, ownerText, shortText } from './field-values';
+import { regroupCells } from './regroup-cells';
+import { headingRef, looksLikeHeading, parseHeading, type Heading } from './section-heading';
+import type { ColumnMapping, ColumnRole, ImportWarning, ParsedItem, ParsedPlan, ProgressNote, Table, TableRow } from './table';
+
+type Draft = Omit<ParsedItem, 'actionRef' | 'title'> & { explicitRef: string | null; sectionRef: string | null };
+type RowKind = 'heading' | 'description' | 'item' | 'other';
+
+/** The fields of one data row, by role. */
+type RowFields = Record<ColumnRole, string>;
+
+const EMPTY_FIELDS = (): RowFields => ({ ref: '', section: '', action: '', context: '', owner: '', due: '', start: '', resource: '', rag: '', status: '', measure: '', progress: '', ignore: '' });
+
+/**
+ * Tables → the plan's actions, progress notes and warnings, without knowing the plan in
+ * advance: header rows are found by what their cells mean, headings carried down to the
+ * actions under them, split rows rejoined, repeated headings and page furniture ignored,
+ * and rows under "Actions taken"/"Completed" headers kept as progress notes.
+ */
+export function readPlanStructure(tables: Table[], options: { plan: string; mapping?: ColumnMapping }): ParsedPlan {
+  const warnings: ImportWarning[] = [];
+  const drafts: Draft[] = [];
+  const progressNotes: ProgressNote[] = [];
+  const mappings: ParsedPlan['mappings'] = [];
+  const prepared = tables.map((t) => ({ source: t.source, rows: prepareRows(t.rows) }));
+  const corpus = prepared.flatMap((t) => t.rows.flatMap((r) => r.cells)).join(' ');
+  const repeated = repeatedTextRows(prepared.flatMap((t) => t.rows));
+
+  for (const table of prepared) {
+    let mapping: ColumnMapping | null = options.mapping ?? null;
+    let mode: 'actions' | 'progress' = 'actions';
+    let progressCompleted = false;
+    let section = null as Heading | null;
+    let lastKind = 'other' as RowKind;
+    let lastItem: Draft | null = null;
+    let sectionCell = '';
+
+    const enterHeading = (text: string, where: string) => {
+      let heading = parseHeading(text, corpus);
+      const previousNumber = section?.ref && /^R?\d+$/.test(section.ref) ? Number(section.ref.replace(/^R/, '')) : null;
+      if (!heading.ref && startsLowercase(text) && previousNumber !== null && section?.ref) {
+        // A heading whose start the extraction lost, between numbered ones: it is the next number.
+        const isRecommendation = section.ref.startsWith('R');
+        const ref = `${isRecommendation ? 'R' : ''}${previousNumber + 1}`;
+        const label = `${isRecommendation ? 'Recommendation' : 'Section'} ${previousNumber + 1}`;
+        heading = { ref, text: `${label}: ${heading.text}` };
+        warnings.push({ where, message: `This heading looks cut off; read it as ${label}. Check the section of the actions under it.` });
+      }
+      section = heading;
+      lastKind = 'heading';
+    };
+
+    for (const row of table.rows) {
+      const filled = row.cells.filter(Boolean);
+      if (!filled.length) continue;
+      const joined = filled.join(' ');
+      if (filled.every((c) => isPageFurniture(c))) continue;
+      const header = matchHeader(row.cells);
+      if (header) {
+        if (!options.mapping) mapping = header.mapping;
+        mode = header.kind;
+        progressCompleted = header.completed;
+        if (!mappings.some((m) => m.source === table.source && m.header.join('|') === row.cells.join('|'))) {
+          mappings.push({ source: table.source, header: row.cells, mapping: mapping ?? header.mapping });
+        }
+        lastKind = 'other';
+        continue;
+      }
+      const textOnlyRow = row.kind === 'paragraph' || filled.length === 1;
+      if (textOnlyRow && repeated.has(joined)) continue;
+      if (!mapping) {
+        if (textOnlyRow && looksLikeHeading(joined)) enterHeading(joined, row.where);
+        continue;
+      }
+
+      const fields = row.kind === 'paragraph' ? { ...EMPTY_FIELDS(), action: joined } : fieldsOf(alignCells(row.cells, mapping), mapping);
+      if (fields.section && fields.section !== sectionCell) {
+        sectionCell = fields.section;
+        enterHeading(fields.section, row.where);
+      }
+
+      if (mode === 'progress') {
+        if (textOnlyRow && /^(recommendation|objective|theme|priority|section)\b/i.test(joined)) enterHeading(joined, row.where);
+        else progressNotes.push({ section: section?.text ?? '', text: filled.join('\n'), completed: progressCompleted, where: row.where });
+        continue;
+      }
+
+      const due = fields.due ? parsePlanDate(fields.due) : null;
+      const start = fields.start ? parsePlanDate(fields.start, 'start') : null;
+      const owner = ownerText(fields.owner);
+      const rag = normaliseRag(fields.rag);
+      const status = normaliseStatus(fields.status);
+      const hasData = isPlausibleOwner(owner) || isDate(due) || isDate(start) || !!fields.resource || !!rag || !!status;
+
+      if (fields.action && hasData) {
+        lastItem = makeDraft(fields, { owner, due, start, rag, status }, section, row.where, warnings);
+        drafts.push(lastItem);
+        lastKind = 'item';
+      } else if (!fields.action && hasData) {
+        if (!fields.context && lastItem && lastKind === 'item' && fillsGaps(lastItem, owner, due)) {
+          if (!lastItem.owner && owner) lastItem.owner = owner;
+          if (!lastItem.dueText && due) Object.assign(lastItem, dueFields(fields.due, due));
+          warnings.push({ where: row.where, message: `Owner/date on this row joined to the action above it ("${shortText(lastItem.action, 60)}").` });
+        } else if (fields.context) {
+          lastItem = makeDraft({ ...fields, action: fields.context, context: '' }, { owner, due, start, rag, status }, section, row.where, warnings);
+          drafts.push(lastItem);
+          lastKind = 'item';
+          warnings.push({ where: row.where, message: 'The action cell is empty; the evidence/context text is used as the action. Check the wording.' });
+        } else {
+          warnings.push({ where: row.where, message: 'This row has an owner or date but no action text; it was not imported.' });
+        }
+      } else {
+        const text = fields.action || fields.context || fields.section || filled[0];
+        if (fields.section && !fields.action && !fields.context) continue;
+        if (!fields.action && fields.context && !looksLikeHeading(fields.context)) {
+          warnings.push({ where: row.where, message: 'This row has only evidence/context text (no action, owner or date); it was not imported as an action.' });
+          lastKind = 'other';
+        } else if (looksLikeHeading(text)) enterHeading(text, row.where);
+        else if (lastItem && lastKind === 'item' && startsLowercase(text) && !/[.!?]$/.test(lastItem.action)) {
+          lastItem.action = `${lastItem.action} ${text}`;
+        } else if (lastKind === 'heading' || lastKind === 'description') {
+          lastKind = 'description';
+        } else {
+          warnings.push({ where: row.where, message: `Text with no owner or due date was not taken as an action: "${shortText(oneLine(text), 80)}". Check whether it belongs to the action above.` });
+          lastKind = 'other';
+        }
+      }
+    }
+  }
+
+  const { refs, duplicates } = assignActionRefs(drafts.map((d) => ({ explicitRef: d.explicitRef, sectionRef: d.sectionRef, sectionText: d.section })));
+  for (const i of duplicates) warnings.push({ where: drafts[i].where, message: `Action reference ${drafts[i].explicitRef} is used twice in the plan; this one became ${refs[i]}.` });
+  const items: ParsedItem[] = drafts.map(({ explicitRef: _e, sectionRef: _s, ...d }, i) => ({ ...d, actionRef: refs[i], title: shortText(d.action) }));
+  return { plan: options.plan, items, progressNotes, warnings, mappings };
+}
+
+/** Cells cleaned and trailing empty cells dropped. */
+function prepareRows(rows: TableRow[]): TableRow[] {
+  const grouped = rows.some((r) => r.kind === 'cell') ? regroupCells(rows) : rows;
+  return grouped.map((r) => {
+    const cells = r.cells.map(cleanCell);
+    while (cells.length && !cells[cells.length - 1]) cells.pop();
+    return { ...r, cells };
+  });
+}
+
+/** Text-only rows that recur (running page headings): furniture, not content. */
+function repeatedTextRows(rows: TableRow[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const filled = r.cells.filter(Boolean);
+    // A numbered heading may also appear in the plan's introduction; it is still a heading.
+    if (filled.length !== 1 || filled[0].length < 25 || headingRef(filled[0])) continue;
+    counts.set(filled[0], (counts.get(filled[0]) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n > 1).map(([t]) => t));
+}
+
+const isDate = (d: PlanDate | null) => !!d && (d.dueDate !== null || d.ongoing || !!d.completed);
+
+function fieldsOf(cells: string[], mapping: ColumnMapping): RowFields {
+  const fields = EMPTY_FIELDS();
+  for (const [index, role] of Object.entries(mapping)) {
+    const text = cells[Number(index)] ?? '';
+    if (text) fields[role] = fields[role] ? `${fields[role]}\n${text}` : text;
+  }
+  for (const role of ['due', 'start', 'resource', 'rag', 'status', 'ref'] as const) fields[role] = oneLine(fields[role]);
+  return fields;
+}
+
+/**
+ * Rows with more cells than the header (an extraction inserted empty ones) are aligned
+ * by dropping the empty cells whose removal makes the row read best: dates under date
+ * columns, a name under the owner column.
+ */
+export function alignCells(cells: string[], mapping: ColumnMapping): string[] {
+  const width = Math.max(...Object.keys(mapping).map(Number)) + 1;
+  const surplus = cells.length - width;
+  if (surplus <= 0) return cells;
+  const empties = cells.map((c, i) => (c === '' && i > 0 ? i : -1)).filter((i) => i >= 0);
+  if (empties.length < surplus) return cells;
+  let best = cells;
+  let bestScore = -Infinity;
+  for (const drop of combinations(empties, surplus)) {
+    const candidate = cells.filter((_, i) => !drop.includes(i));
+    const score = fitScore(candidate, mapping);
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return best;
+}
+
+function fitScore(cells: string[], mapping: ColumnMapping): number {
+  let score = 0;
+  for (const [index, role] of Object.entries(mapping)) {
+    const text = cells[Number(index)] ?? '';
+    if (!text) continue;
+    const date = parsePlanDate(text);
+    const readsAsDate = isDate(date) && !date.warning;
+    if (role === 'due' || role === 'start') score += readsAsDate ? 2 : -2;
+    else if (role === 'owner') score += readsAsDate ? -2 : isPlausibleOwner(text) ? 1 : -1;
+    else if (role === 'rag') score += normaliseRag(text) ? 2 : -1;
+    else if (role === 'resource' && readsAsDate) score -= 1;
+  }
+  return score;
+}
+
+function* combinations(values: number[], k: number, from = 0, chosen: number[] = []): Generator<number[]> {
+  if (chosen.length === k) {
+    yield chosen;
+    return;
+  }
+  for (let i = from; i < values.length && values.length - i >= k - chosen.length; i++) yield* combinations(values, k, i + 1, [...chosen, values[i]]);
+}
+
+function fillsGaps(item: Draft, owner: string, due: PlanDate | null): boolean {
+  return (!item.owner && isPlausibleOwner(owner)) || (!item.dueText && isDate(due));
+}
+
+function dueFields(text: string, due: PlanDate | null): Pick<Draft, 'dueText' | 'dueDate' | 'ongoing'> {
+  return { dueText: text, dueDate: due?.dueDate ?? null, ongoing: due?.ongoing ?? false };
+}
+
+function makeDraft(
+  fields: RowFields,
+  parsed: { owner: string; due: PlanDate | null; start: PlanDate | null; rag: Rag | null | undefined; status: Status | null | undefined },
+  section: Heading | null,
+  where: string,
+  warnings: ImportWarning[],
+): Draft {
+  const { owner, due, start, rag, status } = parsed;
+  if (due?.warning) warnings.push({ where, message: `Due date: ${due.warning}.` });
+  if (!fields.due) warnings.push({ where, message: 'No due date given for this action.' });
+  if (start?.warning) warnings.push({ where, message: `Start date: ${start.warning}.` });
+  if (!owner) warnings.push({ where, message: 'No owner given for this action.' });
+  else if (!isPlausibleOwner(owner)) warnings.push({ where, message: `Owner "${owner}" looks like a cut-off fragment; check it.` });
+  if (rag === undefined) warnings.push({ where, message: `RAG "${fields.rag}" is not Red, Amber, Green or Blue; left empty.` });
+  if (status === undefined) warnings.push({ where, message: `Status "${fields.status}" is not one the list knows; left empty.` });
+  const completed = due?.completed || rag === 'Blue';
+  return {
+    section: section?.text ?? '',
+    sectionRef: section?.ref ?? null,
+    explicitRef: fields.ref || refInActionText(fields.action),
+    action: fields.action,
+    context: fields.context,
+    owner,
+    ...dueFields(fields.due, due),
+    startDate: start?.dueDate ?? null,
+    resource: fields.resource,
+    rag: rag ?? null,
+    status: status ?? (completed ? 'Completed' : null),
+    measure: fields.measure,
+    where,
+  };
+}

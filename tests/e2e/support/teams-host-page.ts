@@ -1,0 +1,85 @@
+import type { EmulatorPlugin } from '../../../src/emulator/plugin';
+
+/**
+ * A stand-in for the Teams client, for tests only: a page on the tab's own origin that
+ * frames the tab and answers teams-js's postMessage protocol. teams-js trusts a parent
+ * on its own origin (or an HTTPS Microsoft host), so this works without real Teams.
+ *
+ * Query parameters of /_test/teams-host.html: `tab` (the tab URL to frame), `email`,
+ * `name`, `theme`, `locale`, `subEntityId`. The page records every message from the
+ * tab in `window.teamsHost.received` and offers `window.teamsHost.setTheme(theme)`.
+ */
+const HOST_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Test Teams host</title>
+<style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
+<body><iframe id="tab" title="Plan Tracker tab"></iframe><script src="/_test/teams-host.js"></script></body>
+</html>`;
+
+// Written as plain browser JS: it runs in the host page, not through the test's compiler.
+const HOST_JS = `(() => {
+  const params = new URLSearchParams(location.search);
+  const frame = document.getElementById('tab');
+  const host = { received: [], theme: params.get('theme') || 'default', initialized: false };
+  window.teamsHost = host;
+  const runtime = {
+    apiVersion: 4,
+    hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
+    isNAAChannelRecommended: false,
+    supports: { app: {}, appInstallDialog: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teamsCore: {}, dialog: { url: {} } },
+  };
+  const context = () => ({
+    locale: params.get('locale') || 'en-GB',
+    theme: host.theme,
+    entityId: 'myactions',
+    subEntityId: params.get('subEntityId') || undefined,
+    userObjectId: '11111111-2222-3333-4444-555555555555',
+    userDisplayName: params.get('name') || 'Test User',
+    loginHint: params.get('email') || 'user@contoso.example',
+    userPrincipalName: params.get('email') || 'user@contoso.example',
+    tid: '99999999-8888-7777-6666-555555555555',
+    hostName: 'Teams',
+    hostClientType: 'web',
+    frameContext: 'content',
+    appId: '5d4f6a0e-2b7c-4a43-9e1d-7c3b8f1a2e60',
+    teamId: params.get('teamId') || undefined,
+    teamName: params.get('teamName') || undefined,
+  });
+  const reply = (event, message, args) => {
+    event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
+  };
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow || !event.data || typeof event.data.func !== 'string') return;
+    const message = event.data;
+    host.received.push({ func: message.func, args: message.args });
+    switch (message.func) {
+      case 'initialize':
+        host.initialized = true;
+        reply(event, message, ['content', 'web', JSON.stringify(runtime), '2.58.0']);
+        break;
+      case 'getContext':
+        reply(event, message, [context()]);
+        break;
+      default:
+        // registerHandler, appInitialization.success and the like need no answer.
+        break;
+    }
+  });
+  host.setTheme = (theme) => {
+    host.theme = theme;
+    frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, location.origin);
+  };
+  frame.src = params.get('tab') || '/tab/';
+})();`;
+
+/** The test Teams host as an emulator plugin, registered only by tests. */
+export function teamsHostPlugin(): EmulatorPlugin {
+  return {
+    name: 'test-teams-host',
+    handle(_request, { url }) {
+      if (url.pathname === '/_test/teams-host.html') return new Response(HOST_HTML, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+      if (url.pathname === '/_test/teams-host.js') return new Response(HOST_JS, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+      return undefined;
+    },
+  };
+}

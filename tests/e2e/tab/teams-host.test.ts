@@ -1,0 +1,83 @@
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { collectPageErrors, launchBrowser, newLocalContext } from '../support/browser';
+import { seedActions, TEST_USERS } from '../support/seed';
+import { startTabSite, type TabSite } from '../support/tab-site';
+import { actionButton, waitForMyActions, waitForPanel } from '../support/tab-page';
+
+jest.setTimeout(60_000);
+
+let site: TabSite;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startTabSite({ users: TEST_USERS }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+beforeEach(async () => { context = await newLocalContext(browser, site.url); });
+afterEach(async () => { await context.close(); });
+
+async function tabFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#tab');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('the host page has no tab frame');
+  return frame;
+}
+
+type Received = { func: string; args: unknown[] }[];
+const received = (page: Page) => page.evaluate(() => (window as unknown as { teamsHost: { received: Received } }).teamsHost.received);
+
+describe('the tab inside a Teams host', () => {
+  it('initialises through teams-js, acts as the Teams user, and follows theme changes', async () => {
+    await seedActions(site.site, 'owner8@contoso.example', [{ title: 'Action seen from Teams' }]);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(site.teamsHostUrl({ email: 'owner8@contoso.example', name: 'Owner H', theme: 'dark', locale: 'en-GB' }));
+    const frame = await tabFrame(page);
+    await waitForMyActions(frame);
+
+    // The Teams user (context.user.loginHint) is who the tab acts as on the local server.
+    await frame.getByText('Local mode — acting as Owner H').waitFor();
+    await actionButton(frame, 'Action seen from Teams').waitFor();
+    const funcs = (await received(page)).map((m) => m.func);
+    expect(funcs.filter((f) => f === 'initialize')).toHaveLength(1);
+    expect(funcs).toContain('getContext');
+    expect(funcs).toContain('registerHandler');
+
+    // The Teams theme is applied, then followed.
+    const themeOf = () => frame.locator('[data-theme]').getAttribute('data-theme');
+    expect(await themeOf()).toBe('dark');
+    await page.evaluate(() => (window as unknown as { teamsHost: { setTheme(t: string): void } }).teamsHost.setTheme('contrast'));
+    await frame.locator('[data-theme="contrast"]').waitFor();
+    await page.evaluate(() => (window as unknown as { teamsHost: { setTheme(t: string): void } }).teamsHost.setTheme('default'));
+    await frame.locator('[data-theme="default"]').waitFor();
+    // Initialising happened once, not again on each re-render.
+    expect((await received(page)).filter((m) => m.func === 'initialize')).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the action named by the deep link\'s subEntityId', async () => {
+    const [, target] = await seedActions(site.site, 'owner9@contoso.example', [{ title: 'Not this one' }, { title: 'Opened by deep link' }]);
+    const page = await context.newPage();
+    await page.goto(site.teamsHostUrl({ email: 'owner9@contoso.example', subEntityId: String(target.id) }));
+    const frame = await tabFrame(page);
+    await waitForPanel(frame, 'Opened by deep link');
+  });
+
+  it('runs as a plain web page outside Teams without loading teams-js', async () => {
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(request.url()); });
+    await page.goto(site.tabUrl({ as: 'owner10@contoso.example' }));
+    await waitForMyActions(page);
+    expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe('default');
+    // teams-js is its own lazy chunk; a page with no host never asks for it.
+    const manifest = await (await fetch(`${site.url}/tab/.vite/manifest.json`)).json() as Record<string, { file: string; src?: string }>;
+    const teamsChunk = Object.values(manifest).find((chunk) => chunk.src?.includes('@microsoft/teams-js'));
+    expect(teamsChunk).toBeDefined();
+    expect(scripts.some((url) => url.endsWith(teamsChunk!.file))).toBe(false);
+  });
+});
