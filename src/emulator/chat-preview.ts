@@ -16,6 +16,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Chat preview — Plan Tracker</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/chat/chat-preview.css">
 <script src="/chat/adaptivecards.min.js" defer></script>
 <script src="/chat/chat-preview.js" defer></script>

@@ -8,7 +8,7 @@ import { regroupCells } from './regroup-cells';
 import { headingRef, looksLikeHeading, parseHeading, type Heading } from './section-heading';
 import type { ColumnMapping, ColumnRole, ImportWarning, ParsedItem, ParsedPlan, ProgressNote, Table, TableRow } from './table';
 
-type Draft = Omit<ParsedItem, 'actionRef' | 'title'> & { explicitRef: string | null; sectionRef: string | null };
+type Draft = Omit<ParsedItem, 'actionRef' | 'title' | 'refKind'> & { explicitRef: string | null; sectionRef: string | null };
 type RowKind = 'heading' | 'description' | 'item' | 'other';
 
 /** The fields of one data row, by role. */
@@ -39,6 +39,14 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
     let lastKind = 'other' as RowKind;
     let lastItem: Draft | null = null;
     let sectionCell = '';
+    let actionsInSection = 0;
+    // Text with no owner or date, held in case the next row carries its owner and date.
+    let pending: { text: string; where: string } | null = null;
+    let lastTitle: { previous: Heading | null; previousCount: number; text: string; where: string } | null = null;
+    const flushPending = () => {
+      if (pending) warnings.push({ where: pending.where, message: `Text with no owner or due date was not taken as an action: "${shortText(oneLine(pending.text), 80)}". Check whether it belongs to the action above.` });
+      pending = null;
+    };
 
     const enterHeading = (text: string, where: string) => {
       let heading = parseHeading(text, corpus);
@@ -51,11 +59,24 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
         heading = { ref, text: `${label}: ${heading.text}` };
         warnings.push({ where, message: `This heading looks cut off; read it as ${label}. Check the section of the actions under it.` });
       }
+      if (!heading.ref && section?.ref && !actionsInSection) {
+        // A plain title right under a numbered heading ("Our aspirations") is a sub-heading
+        // of it, not a new section.
+        lastKind = 'description';
+        return;
+      }
+      // A plain title could still turn out to be an action whose owner/date slipped onto the next row.
+      lastTitle = heading.ref ? null : { previous: section, previousCount: actionsInSection, text, where };
       section = heading;
+      actionsInSection = 0;
       lastKind = 'heading';
     };
 
-    for (const row of table.rows) {
+    for (const row of [...table.rows, null]) {
+      if (!row) {
+        flushPending();
+        break;
+      }
       const filled = row.cells.filter(Boolean);
       if (!filled.length) continue;
       const joined = filled.join(' ');
@@ -78,7 +99,12 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
         continue;
       }
 
-      const fields = row.kind === 'paragraph' ? { ...EMPTY_FIELDS(), action: joined } : fieldsOf(alignCells(row.cells, mapping), mapping);
+      let fields = row.kind === 'paragraph' ? { ...EMPTY_FIELDS(), action: joined } : fieldsOf(alignCells(row.cells, mapping), mapping);
+      if (filled.length === 1 && row.kind !== 'paragraph' && !fields.action && !fields.context && !isSlippedCell(fields, lastKind === 'item' ? lastItem : null)) {
+        // One cell alone on a row, outside the action column: a heading or note spanning
+        // the row (a merged cell), not an owner or a date.
+        fields = { ...EMPTY_FIELDS(), action: joined };
+      }
       if (fields.section && fields.section !== sectionCell) {
         sectionCell = fields.section;
         enterHeading(fields.section, row.where);
@@ -90,6 +116,7 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
         continue;
       }
 
+      if (pending && (fields.action || !fields.owner && !fields.due)) flushPending();
       const due = fields.due ? parsePlanDate(fields.due) : null;
       const start = fields.start ? parsePlanDate(fields.start, 'start') : null;
       const owner = ownerText(fields.owner);
@@ -100,6 +127,24 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
       if (fields.action && hasData) {
         lastItem = makeDraft(fields, { owner, due, start, rag, status }, section, row.where, warnings);
         drafts.push(lastItem);
+        actionsInSection++;
+        lastKind = 'item';
+      } else if (!fields.action && hasData && lastKind === 'heading' && lastTitle) {
+        // What looked like a title was an action: its owner/date are on this row.
+        const title: { previous: Heading | null; previousCount: number; text: string; where: string } = lastTitle;
+        section = title.previous;
+        actionsInSection = title.previousCount;
+        lastItem = makeDraft({ ...fields, action: title.text }, { owner, due, start, rag, status }, section, title.where, warnings);
+        drafts.push(lastItem);
+        actionsInSection++;
+        lastKind = 'item';
+      } else if (!fields.action && hasData && pending) {
+        // The action's text was on the row above and its owner/date slipped onto this one.
+        const held: { text: string; where: string } = pending;
+        pending = null;
+        lastItem = makeDraft({ ...fields, action: held.text }, { owner, due, start, rag, status }, section, held.where, warnings);
+        drafts.push(lastItem);
+        actionsInSection++;
         lastKind = 'item';
       } else if (!fields.action && hasData) {
         if (!fields.context && lastItem && lastKind === 'item' && fillsGaps(lastItem, owner, due)) {
@@ -109,6 +154,7 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
         } else if (fields.context) {
           lastItem = makeDraft({ ...fields, action: fields.context, context: '' }, { owner, due, start, rag, status }, section, row.where, warnings);
           drafts.push(lastItem);
+          actionsInSection++;
           lastKind = 'item';
           warnings.push({ where: row.where, message: 'The action cell is empty; the evidence/context text is used as the action. Check the wording.' });
         } else {
@@ -126,8 +172,10 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
         } else if (lastKind === 'heading' || lastKind === 'description') {
           lastKind = 'description';
         } else {
-          warnings.push({ where: row.where, message: `Text with no owner or due date was not taken as an action: "${shortText(oneLine(text), 80)}". Check whether it belongs to the action above.` });
+          flushPending();
+          pending = { text, where: row.where };
           lastKind = 'other';
+          continue;
         }
       }
     }
@@ -135,7 +183,7 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
 
   const { refs, duplicates } = assignActionRefs(drafts.map((d) => ({ explicitRef: d.explicitRef, sectionRef: d.sectionRef, sectionText: d.section })));
   for (const i of duplicates) warnings.push({ where: drafts[i].where, message: `Action reference ${drafts[i].explicitRef} is used twice in the plan; this one became ${refs[i]}.` });
-  const items: ParsedItem[] = drafts.map(({ explicitRef: _e, sectionRef: _s, ...d }, i) => ({ ...d, actionRef: refs[i], title: shortText(d.action) }));
+  const items: ParsedItem[] = drafts.map(({ explicitRef: _e, sectionRef: _s, ...d }, i) => ({ ...d, actionRef: refs[i], refKind: drafts[i].explicitRef ? 'plan' : 'position', title: shortText(d.action) }));
   return { plan: options.plan, items, progressNotes, warnings, mappings };
 }
 
@@ -215,6 +263,14 @@ function* combinations(values: number[], k: number, from = 0, chosen: number[] =
     return;
   }
   for (let i = from; i < values.length && values.length - i >= k - chosen.length; i++) yield* combinations(values, k, i + 1, [...chosen, values[i]]);
+}
+
+/** A lone owner or date under an action that lacks one: it slipped onto the next line. */
+function isSlippedCell(fields: RowFields, lastItem: Draft | null): boolean {
+  if (!lastItem) return false;
+  if (fields.owner) return !lastItem.owner && isPlausibleOwner(fields.owner) && !headingRef(fields.owner) && fields.owner.length <= 80;
+  if (fields.due) return !lastItem.dueText && isDate(parsePlanDate(fields.due));
+  return false;
 }
 
 function fillsGaps(item: Draft, owner: string, due: PlanDate | null): boolean {

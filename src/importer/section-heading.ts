@@ -6,7 +6,7 @@ export type Heading = { text: string; ref: string | null };
 const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10' };
 const LABELLED = /^(recommendation|rec\.?|objective|theme|priority|section|outcome|aim|goal|workstream|strand|area)\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–]?\s*/i;
 const R_REF = /^(R\s?\d+(?:\.[A-Z0-9]{1,2})*|R\.\s?\d+)\.?(?=\s|[A-Z]|$)\s*/;
-const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?=[A-Z])/;
+const NUMBERED = /^(\d{1,3}(?:\.\d{1,2})*)[.)]?\s+(?=[A-Z])/;
 const LETTERED = /^([A-Z]\d{1,2}(?:\.\d{1,2})*)[.):]?\s+(?=[A-Z])/;
 const SHORT_SECTION_LENGTH = 120;
 
@@ -35,6 +35,9 @@ export function looksLikeHeading(text: string): boolean {
   if (text.includes('\n') && !headingRef(text)) return false;
   if (headingRef(text)) return true;
   if (/\[responsibilit(y|ies):/i.test(text)) return true;
+  // "Lead Officer for the section: Jo Bloggs" is a labelled value, not a heading; "Theme: Health" is one.
+  const label = /^([^:]{1,40}):\s+\S/.exec(text);
+  if (label && !/^(theme|objective|priority|section|area|outcome|workstream|strand)s?$/i.test(label[1].trim())) return false;
   const words = text.split(/\s+/).length;
   return text.length <= 100 && words <= 12 && /^[A-Z]/.test(text) && !/[.:;,]$/.test(text) && !/^[→•·\-*]/.test(text);
 }

@@ -31,6 +31,8 @@ export type ImportWarning = { where: string; message: string };
 export type ParsedItem = {
   section: string;
   actionRef: string;
+  /** `plan`: the plan wrote this reference; `position`: derived from section and position. */
+  refKind: 'plan' | 'position';
   title: string;
   action: string;
   /** Evidence / background text from the same row, kept with the action's details. */

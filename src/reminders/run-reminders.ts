@@ -63,7 +63,14 @@ export async function runReminders(deps: ReminderDeps, options: ReminderRunOptio
   const links = deps.links(overdueViewUrl);
   const results: GroupResult[] = [];
   for (const group of groups) {
-    results.push(await runGroup(deps, options, group, links, history, logger));
+    try {
+      results.push(await runGroup(deps, options, group, links, history, logger));
+    } catch (error) {
+      // One group's trouble (a refused query, an unreachable log) must not cost the others their digest.
+      const detail = `${(error as Error).message ?? String(error)} Nothing was sent to "${group.name}"; run again to retry.`;
+      logger.warn(`${group.name}: ${detail}`);
+      results.push({ group: group.name, kind: KIND, dateKey: digestWindow(group, options.now, null).today, outcome: 'failed', itemIds: [], detail });
+    }
   }
   return results;
 }

@@ -2,12 +2,12 @@
  * The tab's pages. My actions is the personal tab's home; the managers' pages (Plan,
  * Summary, Import, Digest preview) register in pages/registry.tsx under these ids.
  */
-export type PageId = 'my-actions' | 'plan' | 'summary' | 'import' | 'digest-preview';
+export type PageId = 'my-actions' | 'plan' | 'summary' | 'import' | 'digest-preview' | 'config';
 
 /** Where the user is: a page and, optionally, the action whose update panel is open. */
 export type Route = { page: PageId; itemId: number | null };
 
-const PAGE_IDS: readonly PageId[] = ['my-actions', 'plan', 'summary', 'import', 'digest-preview'];
+const PAGE_IDS: readonly PageId[] = ['my-actions', 'plan', 'summary', 'import', 'digest-preview', 'config'];
 
 const toItemId = (value: string | null | undefined): number | null => {
   const id = Number(value);

@@ -20,6 +20,13 @@ function runText(node: XmlNode): string {
   return childrenOf(node).map(runText).join('');
 }
 
+/** Content controls and custom XML wrap paragraphs and tables without changing them: look through them. */
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);
+
+function blocks(nodes: XmlNode[]): XmlNode[] {
+  return nodes.flatMap((n) => (WRAPPERS.has(tagOf(n)) ? blocks(childrenOf(n)) : [n]));
+}
+
 type Cell = { text: string; span: number; vMerge: 'restart' | 'continue' | null };
 
 /** The properties of a w:tc: how many grid columns it spans and whether it merges down. */
@@ -63,13 +70,13 @@ export async function readDocx(bytes: Uint8Array, source: string): Promise<Table
     const tableNo = ++tables;
     const above: string[] = [];
     let rowNo = 0;
-    for (const tr of childrenOf(tbl).filter((n) => tagOf(n) === 'w:tr')) {
+    for (const tr of blocks(childrenOf(tbl)).filter((n) => tagOf(n) === 'w:tr')) {
       rowNo++;
       const cells: string[] = [];
       const nested: XmlNode[] = [];
-      for (const tc of childrenOf(tr).filter((n) => tagOf(n) === 'w:tc')) {
+      for (const tc of blocks(childrenOf(tr)).filter((n) => tagOf(n) === 'w:tc')) {
         const { span, vMerge } = cellProps(tc);
-        const content = childrenOf(tc);
+        const content = blocks(childrenOf(tc));
         nested.push(...content.filter((n) => tagOf(n) === 'w:tbl'));
         const text = content.filter((n) => tagOf(n) === 'w:p').map(runText).join('\n').trim();
         const col = cells.length;
@@ -82,7 +89,7 @@ export async function readDocx(bytes: Uint8Array, source: string): Promise<Table
     }
   };
 
-  for (const node of childrenOf(body)) {
+  for (const node of blocks(childrenOf(body))) {
     const tag = tagOf(node);
     if (tag === 'w:tbl') readTable(node);
     else if (tag === 'w:p') {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { ImportError, type Table, type TableRow } from '../table';
 
 type CellLike = { value: unknown; isMerged: boolean; master: { col: number; row: number }; col: number; row: number };
@@ -25,6 +26,9 @@ function valueText(value: unknown): string {
 export async function readXlsx(bytes: Uint8Array, source: string): Promise<Table[]> {
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs accepts any zip and yields an empty workbook; a real one has xl/workbook.xml.
+    const zip = await JSZip.loadAsync(bytes);
+    if (!zip.file('xl/workbook.xml')) throw new Error('it has no xl/workbook.xml');
     // exceljs wants an ArrayBuffer-backed buffer; copy so a view into a larger buffer is safe.
     await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);
   } catch (error) {

@@ -1,5 +1,6 @@
 import {
   Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import type { PlanItem } from '../../domain/plan-item';
 import { badgeFor } from '../../domain/rules';
@@ -13,6 +14,8 @@ import { useMyActionsStyles } from './useMyActionsStyles.styles';
 export function MyActions({ session, host, today, openItem }: PageProps) {
   const styles = useMyActionsStyles();
   const actions = useMyActions(session, today);
+  // The update panel is a modal drawer: closing it returns focus to the row that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   return (
     <section className={styles.root} aria-labelledby="my-actions-heading">
@@ -51,7 +54,7 @@ export function MyActions({ session, host, today, openItem }: PageProps) {
                     <TableCell>
                       <div className={styles.titleCell}>
                         {/* Values from SharePoint are only ever rendered as React text. */}
-                        <Link as="button" className={styles.title} onClick={() => openItem(item.id)}>{item.title}</Link>
+                        <Link as="button" className={styles.title} {...restoreFocusTarget} onClick={() => openItem(item.id)}>{item.title}</Link>
                         <span className={styles.secondary}>{[item.actionRef, item.section].filter(Boolean).join(' · ')}</span>
                       </div>
                     </TableCell>

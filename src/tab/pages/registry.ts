@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { PageId } from '../routes';
 import { MyActions } from './MyActions';
 import type { PageProps } from './page-props';
+import { ConfigTabPage, PlanPage, SummaryPage } from './plan/lazy-pages';
 
 /** A page of the tab: its route id, its navigation label and what renders it. */
 export type PageDefinition = {
@@ -17,6 +18,9 @@ export type PageDefinition = {
  */
 export const PAGES: readonly PageDefinition[] = [
   { id: 'my-actions', label: 'My actions', component: MyActions },
+  { id: 'plan', label: 'Plan', component: PlanPage },
+  { id: 'summary', label: 'Summary', component: SummaryPage },
+  { id: 'config', label: 'Tab settings', component: ConfigTabPage },
 ];
 
 /** The page for a route id; unknown or not-yet-built pages fall back to My actions. */

@@ -14,7 +14,7 @@ import { planBytes } from './plan-fixtures';
  * check the importer reads them to the same actions. Rows are the plan's rows; headers
  * get other wording and the columns another order.
  */
-export type Block = { kind: 'text'; text: string } | { kind: 'table'; header: string[]; rows: string[][] };
+export type Block = { kind: 'text'; text: string } | { kind: 'table'; header: string[]; rows: string[][]; continued?: boolean };
 
 const OTHER_WORDING: Partial<Record<ColumnRole, string>> = {
   action: 'What we will do',
@@ -44,6 +44,11 @@ export function planBlocks(name: string): Block[] {
     } else if (!current || row.kind === 'paragraph') {
       blocks.push({ kind: 'text', text: cells.filter(Boolean).join(' ') });
     } else {
+      if (blocks[blocks.length - 1] !== current) {
+        // Rows after text that sat between them: the same table goes on.
+        current = { kind: 'table', header: current.header, rows: [], continued: true };
+        blocks.push(current);
+      }
       current.rows.push(alignCells(cells, header ?? matchHeader(current.header)!.mapping).slice(0, current.header.length));
     }
   }
@@ -56,7 +61,7 @@ export function reshape(blocks: Block[], order: (width: number) => number[]): Bl
     if (b.kind === 'text') return b;
     const o = order(b.header.length);
     const header = o.map((i) => OTHER_WORDING[roleOfHeader(b.header[i]) ?? 'ignore'] ?? b.header[i]);
-    return { kind: 'table', header, rows: b.rows.map((r) => o.map((i) => r[i] ?? '')) };
+    return { kind: 'table', header, rows: b.rows.map((r) => o.map((i) => r[i] ?? '')), continued: b.continued };
   });
 }
 
@@ -72,14 +77,15 @@ export async function toXlsx(blocks: Block[]): Promise<Uint8Array> {
   let pending: string[] = [];
   for (const block of blocks) {
     if (block.kind === 'text') {
-      if (sheet) sheet.addRow([block.text]);
-      else pending.push(block.text);
+      pending.push(block.text);
       continue;
     }
-    sheet = workbook.addWorksheet(`Table ${workbook.worksheets.length + 1}`);
-    for (const t of pending) sheet.addRow([t]);
+    if (!block.continued || !sheet) {
+      sheet = workbook.addWorksheet(`Table ${workbook.worksheets.length + 1}`);
+      for (const t of pending) sheet.addRow([t]);
+      sheet.addRow(block.header);
+    } else for (const t of pending) sheet.addRow([t]);
     pending = [];
-    sheet.addRow(block.header);
     for (const row of block.rows) {
       if (isHeadingRow(row)) {
         const added = sheet.addRow([row.find(Boolean)]);
@@ -87,6 +93,7 @@ export async function toXlsx(blocks: Block[]): Promise<Uint8Array> {
       } else sheet.addRow(row);
     }
   }
+  for (const t of pending) sheet?.addRow([t]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -136,6 +136,19 @@ describe('runReminders', () => {
     expect(warnings.some((w) => w.includes('PLAN_TRACKER_WEBHOOK_EQUALITY_BOARD'))).toBe(true);
   });
 
+  it('still sends the other groups when one group\'s queries fail', async () => {
+    const { deps, plans, notifier } = setup();
+    const original = plans.query.bind(plans);
+    plans.query = async (filter, options) => {
+      if (filter.steeringGroup === 'Climate Board') throw new Error('The query was refused.');
+      return original(filter, options);
+    };
+    const results = await runReminders(deps, { now: NOW });
+    expect(results.map((r) => [r.group, r.outcome])).toEqual([['Climate Board', 'failed'], ['Equality Board', 'sent']]);
+    expect(results[0].detail).toMatch(/The query was refused\. Nothing was sent to "Climate Board"; run again to retry\./);
+    expect(notifier.delivered).toHaveLength(1);
+  });
+
   it('names the known groups when asked for an unknown one', async () => {
     const { deps } = setup();
     await expect(runReminders(deps, { now: NOW, group: 'Nope' })).rejects.toThrow(/No steering group is called "Nope" \(known groups: "Climate Board", "Equality Board"\)/);

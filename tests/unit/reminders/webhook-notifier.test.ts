@@ -26,6 +26,16 @@ function notifierWith(script: (() => Response)[], maxAttempts = 6) {
   return { notifier, calls, waits };
 }
 
+/** The error a send ended with (the test fails if it succeeded). */
+async function failureOf(sending: Promise<unknown>): Promise<WebhookDeliveryError> {
+  try {
+    await sending;
+  } catch (error) {
+    return error as WebhookDeliveryError;
+  }
+  throw new Error('the send succeeded');
+}
+
 describe('WorkflowWebhookNotifier', () => {
   it('POSTs the message once when Workflows accepts it', async () => {
     const { notifier, calls } = notifierWith([() => new Response(null, { status: 202 })]);
@@ -62,7 +72,7 @@ describe('WorkflowWebhookNotifier', () => {
 
   it('gives up at once on a permanent error, naming the host but never the URL', async () => {
     const { notifier, calls } = notifierWith([() => new Response('gone', { status: 404 })]);
-    const error = await notifier.send(SECRET_URL, message).catch((e: unknown) => e as WebhookDeliveryError);
+    const error = await failureOf(notifier.send(SECRET_URL, message));
     expect(error).toBeInstanceOf(WebhookDeliveryError);
     expect(calls).toHaveLength(1);
     expect(error.message).toContain('https://prod-01.westeurope.logic.azure.com/…');
@@ -72,7 +82,7 @@ describe('WorkflowWebhookNotifier', () => {
 
   it('gives up after the last attempt and says it will retry on the next run', async () => {
     const { notifier, calls } = notifierWith([() => new Response('', { status: 500 }), () => new Response('', { status: 500 }), () => new Response('', { status: 500 })], 3);
-    const error = await notifier.send(SECRET_URL, message).catch((e: unknown) => e as WebhookDeliveryError);
+    const error = await failureOf(notifier.send(SECRET_URL, message));
     expect(calls).toHaveLength(3);
     expect(error.status).toBe(500);
     expect(error.message).toMatch(/3 times.*next run/);

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { reminderDepsForSite } from '../../reminders/reminder-job';
+import { runReminders, type GroupResult, type ReminderLogger } from '../../reminders/run-reminders';
+import { startScheduler } from '../../reminders/scheduler';
+import { WEBHOOK_FILE, webhooksFromEnvironment } from '../../reminders/webhook-config';
+import { authForSite, resolveSiteUrl } from '../../sharepoint/site-url';
+
+type RemindOptions = { site?: string; group?: string; now?: string; dryRun?: boolean; json?: boolean; watch?: boolean };
+
+/** `--now` as a Date; a clear error when it is not an instant. */
+export function parseNow(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const now = new Date(value);
+  if (Number.isNaN(now.getTime())) throw new Error(`--now '${value}' is not a date and time. Give one like 2026-11-24T08:00:00Z.`);
+  return now;
+}
+
+/** One line per group, as a person reads it. */
+export function formatResults(results: GroupResult[]): string {
+  const verbs: Record<GroupResult['outcome'], string> = {
+    sent: 'sent', 'already-sent': 'already sent today', 'claimed-elsewhere': 'being sent by another job', failed: 'FAILED',
+    'no-webhook': 'not sent: no webhook', 'dry-run': 'would send',
+  };
+  return results.map((r) => `${r.group} (${r.dateKey}): ${verbs[r.outcome]}${r.itemIds.length ? `, ${r.itemIds.length} actions` : ''}${r.detail && r.outcome !== 'sent' ? ` — ${r.detail}` : ''}`).join('\n');
+}
+
+/** `plan-tracker remind`: sends each steering group its digest (once per day), or shows what it would send. */
+export function register(program: Command): void {
+  program
+    .command('remind')
+    .description('Send each steering group its digest card (each group once a day; safe to re-run), or print what would be sent')
+    .option('--site <url>', 'site URL (default: SP_SITE_URL, else the local embedded server)')
+    .option('--group <name>', 'only this steering group')
+    .option('--now <iso>', 'act as if it were this time (e.g. 2026-11-24T08:00:00Z)')
+    .option('--dry-run', 'build the messages but send nothing and record nothing (needs no webhook)')
+    .option('--json', 'print JSON: with --dry-run, {"messages":[{"group","kind","itemIds","payload"}]}')
+    .option('--watch', "keep running and send on each group's schedule (cron, Europe/London unless the group says otherwise)")
+    .addHelpText('after', `\nWebhook URLs are secrets: set PLAN_TRACKER_WEBHOOK_<GROUP> (e.g. PLAN_TRACKER_WEBHOOK_EQUALITY_BOARD)\nin the environment or in ${WEBHOOK_FILE} (ignored by git). Cards link into the tab when TEAMS_APP_ID is set.`)
+    .action(async (opts: RemindOptions) => {
+      const now = parseNow(opts.now);
+      const siteUrl = resolveSiteUrl(opts.site);
+      // With --json, stdout carries exactly one JSON document; everything else goes to stderr.
+      const logger: ReminderLogger = { info: (m) => { if (!opts.json) console.error(m); }, warn: (m) => console.error(`warning: ${m}`) };
+      const deps = await reminderDepsForSite({ siteUrl, auth: await authForSite(siteUrl), webhooks: webhooksFromEnvironment(), logger });
+
+      if (opts.watch) {
+        if (opts.dryRun || opts.now) throw new Error('--watch runs on the real clock and sends: leave out --dry-run and --now.');
+        const scheduler = await startScheduler({ deps, logger, group: opts.group, onRun: (results) => console.log(opts.json ? JSON.stringify({ results }) : formatResults(results)) });
+        const stop = () => { scheduler.stop(); process.exit(0); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        logger.info('Waiting for the next scheduled digest (Ctrl+C to stop).');
+        return;
+      }
+
+      const results = await runReminders(deps, { now, group: opts.group, dryRun: opts.dryRun });
+      if (opts.json) {
+        const messages = results.filter((r) => r.message).map((r) => ({ group: r.group, kind: r.kind, itemIds: r.itemIds, payload: r.message!.payload }));
+        console.log(JSON.stringify(opts.dryRun ? { messages } : { results: results.map(({ message: _message, ...rest }) => rest), messages }));
+      } else {
+        console.log(formatResults(results));
+      }
+      if (results.some((r) => r.outcome === 'failed' || r.outcome === 'no-webhook')) process.exitCode = 1;
+    });
+}

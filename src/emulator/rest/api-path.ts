@@ -1,0 +1,51 @@
+/** One segment of a REST path: `getByTitle('Plan Items')` → name `getbytitle`, args `'Plan Items'`. */
+export type PathSegment = { name: string; args: string | null; raw: string };
+
+/**
+ * Splits the part of a path after `_api/` into segments. It splits on `/` only outside
+ * quotes, so a title holding a slash stays whole; names are lower-cased (SharePoint
+ * REST names are case-insensitive), arguments are left as written.
+ */
+export function parseApiPath(path: string): PathSegment[] {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = path;
+  }
+  const segments: string[] = [];
+  let current = '';
+  let inQuote = false;
+  for (const ch of decoded) {
+    if (ch === "'") inQuote = !inQuote;
+    if (ch === '/' && !inQuote) {
+      if (current) segments.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (current) segments.push(current);
+  return segments.map((raw) => {
+    const open = raw.indexOf('(');
+    if (open < 0 || !raw.endsWith(')')) return { name: raw.toLowerCase(), args: null, raw };
+    return { name: raw.slice(0, open).toLowerCase(), args: raw.slice(open + 1, -1), raw };
+  });
+}
+
+/** `'Bob''s list'` → `Bob's list`; `guid'…'` → the guid; null when the argument is not a quoted string. */
+export function stringArg(args: string | null): string | null {
+  if (args === null) return null;
+  const text = args.trim().replace(/^guid(?=')/i, '');
+  // Named form: getbyid(id=5) or ensureuser(logonName='…').
+  const value = /^\w+\s*=\s*(.*)$/s.exec(text)?.[1] ?? text;
+  if (value.length < 2 || !value.startsWith("'") || !value.endsWith("'")) return null;
+  return value.slice(1, -1).replace(/''/g, "'");
+}
+
+/** `5` → 5; null when the argument is not a whole number. */
+export function numberArg(args: string | null): number | null {
+  if (args === null) return null;
+  const value = /^\w+\s*=\s*(.*)$/s.exec(args.trim())?.[1] ?? args.trim();
+  return /^\d+$/.test(value) ? Number(value) : null;
+}

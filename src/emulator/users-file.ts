@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+
+/** A person to seed as a site user. */
+export type SeedUser = { name: string; email: string };
+
+/**
+ * Reads a users file: a JSON array of `{ name, email }`, or CSV lines `name,email`
+ * (a header line `name,email` is skipped; a name may be quoted). Throws naming the line
+ * that cannot be read.
+ */
+export function readUsersFile(file: string): SeedUser[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the users file '${file}' (${(error as Error).message}); pass --users with a JSON or CSV file of name,email.`);
+  }
+  return parseUsers(text, file);
+}
+
+/** Parses the text of a users file (see readUsersFile). */
+export function parseUsers(text: string, label = 'users file'): SeedUser[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      throw new Error(`The ${label} is not valid JSON (${(error as Error).message}); write an array like [{"name":"Jane Doe","email":"jane@contoso.example"}].`);
+    }
+    return (parsed as unknown[]).map((entry, i) => {
+      const { name, email } = (entry ?? {}) as { name?: unknown; email?: unknown };
+      if (typeof name !== 'string' || typeof email !== 'string' || !email.includes('@')) {
+        throw new Error(`Entry ${i + 1} of the ${label} needs a "name" and an "email".`);
+      }
+      return { name: name.trim(), email: email.trim() };
+    });
+  }
+  const users: SeedUser[] = [];
+  trimmed.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const cells = splitCsvLine(line);
+    if (i === 0 && cells[1]?.toLowerCase() === 'email') return;
+    const [name, email] = cells;
+    if (!name || !email || !email.includes('@')) throw new Error(`Line ${i + 1} of the ${label} is not 'name,email': '${line}'.`);
+    users.push({ name, email });
+  });
+  return users;
+}
+
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        current += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else current += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      cells.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  cells.push(current.trim());
+  return cells;
+}

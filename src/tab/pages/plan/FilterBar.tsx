@@ -1,0 +1,106 @@
+import { Button, Checkbox, Dropdown, Field, Input, Option, SearchBox, Select } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { RAGS, STATUSES, type Person, type Rag, type Status } from '../../../domain/plan-item';
+import type { SavedViewDefinition } from '../../../domain/saved-views';
+import { DUE_WINDOWS, emptyBar, type GroupBy, type PlanBarFilter, type PlanViewState } from './plan-state';
+import { useFilterBarStyles } from './useFilterBarStyles.styles';
+
+/** Props of the filter bar. */
+export type FilterBarProps = {
+  state: PlanViewState;
+  views: readonly SavedViewDefinition[];
+  owners: readonly Person[];
+  sections: readonly string[];
+  onChange(next: PlanViewState): void;
+};
+
+/** How long typing must pause before the text filter runs on the server. */
+const TEXT_DEBOUNCE_MS = 300;
+
+const GROUP_LABELS: Record<GroupBy, string> = { section: 'Section', owner: 'Owner', rag: 'RAG', none: 'No grouping' };
+
+/** Free text typed locally, sent on after a pause (or at once on Enter). */
+function useDebouncedText(value: string, commit: (text: string) => void) {
+  const [text, setText] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+  useEffect(() => setText(value), [value]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const change = (next: string) => {
+    setText(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => commitRef.current(next), TEXT_DEBOUNCE_MS);
+  };
+  const flush = () => { clearTimeout(timer.current); commitRef.current(text); };
+  return { text, change, flush };
+}
+
+/** The plan view's filters: saved view, owner, status, RAG, section, due window, overdue, text, grouping. */
+export function FilterBar({ state, views, owners, sections, onChange }: FilterBarProps) {
+  const styles = useFilterBarStyles();
+  const setBar = (patch: Partial<PlanBarFilter>) => onChange({ ...state, bar: { ...state.bar, ...patch } });
+  const search = useDebouncedText(state.bar.text, (text) => { if (text !== state.bar.text) setBar({ text }); });
+
+  return (
+    <div className={styles.bar} role="search" aria-label="Filter the plan">
+      <Field label="View">
+        <Select value={state.view} onChange={(_, d) => onChange({ ...state, view: d.value, bar: emptyBar(), group: undefined })}>
+          {views.map((v) => <option key={v.title} value={v.title}>{v.title}</option>)}
+        </Select>
+      </Field>
+      <Field label="Owner">
+        <Select value={state.bar.ownerId === undefined ? '' : String(state.bar.ownerId)}
+          onChange={(_, d) => setBar({ ownerId: d.value ? Number(d.value) : undefined })}>
+          <option value="">Anyone</option>
+          {owners.map((o) => <option key={o.id} value={String(o.id)}>{o.title}</option>)}
+        </Select>
+      </Field>
+      <Field label="Status">
+        <Dropdown multiselect placeholder="Any status" selectedOptions={state.bar.statuses}
+          value={state.bar.statuses.join(', ')}
+          onOptionSelect={(_, d) => setBar({ statuses: STATUSES.filter((s) => d.selectedOptions.includes(s)) as Status[] })}>
+          {STATUSES.map((s) => <Option key={s} value={s}>{s}</Option>)}
+        </Dropdown>
+      </Field>
+      <Field label="RAG">
+        <Dropdown multiselect placeholder="Any RAG" selectedOptions={state.bar.rags}
+          value={state.bar.rags.join(', ')}
+          onOptionSelect={(_, d) => setBar({ rags: RAGS.filter((r) => d.selectedOptions.includes(r)) as Rag[] })}>
+          {RAGS.map((r) => <Option key={r} value={r}>{r}</Option>)}
+        </Dropdown>
+      </Field>
+      <Field label="Section">
+        <Select value={state.bar.section ?? ''} onChange={(_, d) => setBar({ section: d.value || undefined })}>
+          <option value="">All sections</option>
+          {sections.map((s) => <option key={s} value={s}>{s}</option>)}
+        </Select>
+      </Field>
+      <Field label="Due">
+        <Select value={state.bar.dueWithinDays === undefined ? '' : String(state.bar.dueWithinDays)}
+          onChange={(_, d) => setBar({ dueWithinDays: d.value ? Number(d.value) : undefined })}>
+          <option value="">Any time</option>
+          {DUE_WINDOWS.map((n) => <option key={n} value={String(n)}>In the next {n} days</option>)}
+        </Select>
+      </Field>
+      <Field label="Due from">
+        <Input type="date" value={state.bar.dueFrom ?? ''} onChange={(_, d) => setBar({ dueFrom: d.value || undefined })} />
+      </Field>
+      <Field label="Due to">
+        <Input type="date" value={state.bar.dueTo ?? ''} onChange={(_, d) => setBar({ dueTo: d.value || undefined })} />
+      </Field>
+      <Checkbox className={styles.checkbox} label="Overdue only" checked={state.bar.overdue} onChange={(_, d) => setBar({ overdue: d.checked === true })} />
+      <Field label="Search actions">
+        <SearchBox value={search.text} onChange={(_, d) => search.change(d.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') search.flush(); }} />
+      </Field>
+      <Field label="Group by">
+        <Select value={state.group ?? ''} onChange={(_, d) => onChange({ ...state, group: (d.value || undefined) as GroupBy | undefined })}>
+          <option value="">As the view groups</option>
+          {(Object.keys(GROUP_LABELS) as GroupBy[]).map((g) => <option key={g} value={g}>{GROUP_LABELS[g]}</option>)}
+        </Select>
+      </Field>
+      <Button className={styles.clear} appearance="secondary" onClick={() => onChange({ ...state, bar: emptyBar(), group: undefined })}>Clear filters</Button>
+    </div>
+  );
+}

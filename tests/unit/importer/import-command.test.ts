@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import JSZip from 'jszip';
+import { register } from '../../../src/cli/commands/import';
+import { PLANS_DIR } from './plan-fixtures';
+
+/** Runs `plan-tracker import …` in-process; returns stdout, or throws what the CLI would print. */
+async function runImport(args: string[]): Promise<string> {
+  const program = new Command('plan-tracker').exitOverride();
+  register(program);
+  const out: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
+  try {
+    await program.parseAsync(['node', 'plan-tracker', 'import', ...args]);
+  } finally {
+    log.mockRestore();
+  }
+  return out.join('\n');
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'plan-import-'));
+const file = (name: string, content: Uint8Array | string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+// Nothing listens here: if the command tried to write, the error would be about connecting.
+const NO_SITE = ['--site', 'http://127.0.0.1:9/sites/none'];
+
+describe('plan-tracker import --dry-run --json', () => {
+  it('prints exactly one JSON document with the plan, items, progress notes and warnings', async () => {
+    const out = await runImport([path.join(PLANS_DIR, 'bame-inequalities-commission.txt'), '--dry-run', '--json']);
+    const doc = JSON.parse(out);
+    expect(Object.keys(doc)).toEqual(['plan', 'items', 'progressNotes', 'warnings']);
+    expect(doc.plan).toBe('Bame Inequalities Commission');
+    expect(doc.items).toHaveLength(79);
+    expect(Object.keys(doc.items[0])).toEqual(['section', 'actionRef', 'title', 'action', 'owner', 'dueText', 'dueDate', 'ongoing', 'startDate', 'resource', 'rag', 'status', 'measure']);
+    expect(doc.items[0]).toMatchObject({ section: 'R1.A. Race Equality Pledge', actionRef: 'R1.A-1', dueDate: '2021-07-31', startDate: '2021-05-01', ongoing: false });
+    expect(doc.warnings).toContainEqual({ where: 'bame-inequalities-commission.txt line 172', message: expect.any(String) });
+  });
+
+  it('takes the plan name from --plan', async () => {
+    const doc = JSON.parse(await runImport([path.join(PLANS_DIR, 'scrutiny-review-staff-representation.txt'), '--dry-run', '--json', '--plan', 'Staff Representation Review']));
+    expect(doc.plan).toBe('Staff Representation Review');
+  });
+
+  it('prints a readable dry run without --json', async () => {
+    const out = await runImport([path.join(PLANS_DIR, 'scrutiny-review-staff-representation.txt'), '--dry-run']);
+    expect(out).toMatch(/^Plan "Scrutiny Review Staff Representation": 7 actions, 0 progress notes, 2 warnings \(nothing written\)\./);
+    expect(out).toContain('R5-1');
+  });
+});
+
+describe('plan-tracker import refuses bad input with a clear message, before touching the site', () => {
+  const cases: [string, () => string, RegExp][] = [
+    ['an empty file', () => file('empty.txt', ''), /empty\.txt is empty/],
+    ['a binary file renamed .xlsx', () => file('photo.xlsx', Uint8Array.from({ length: 2048 }, (_, i) => (i * 37) % 256)), /not a real \.xlsx file/],
+    ['a corrupt zip named .docx', () => file('broken.docx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 500 }, (_, i) => i % 251)])), /broken\.docx is not a readable Word document/],
+    ['a 20 MB file', () => file('huge.txt', 'Action\tOwner\tDue\n' + 'x'.repeat(20 * 1024 * 1024)), /huge\.txt is 20\.0 MB; plans over 10 MB are refused/],
+    ['a table with no recognisable header', () => file('noheader.tsv', 'Alpha\tBeta\tGamma\nFix roofs\tJo\tMay-21\n'), /no header row found/],
+    ['a plan with no dates at all', () => file('nodates.tsv', 'Action\tOwner\tDue date\nFix roofs\tJo Bloggs\t\nAdd buses\tSam Smith\tTBC\n'), /none of the 2 actions has a due date/],
+    ['a file that does not exist', () => path.join(dir, 'missing.docx'), /Cannot read .*missing\.docx/],
+    ['a binary file named .txt', () => file('tool.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i % 7 === 0 ? 0 : 65 + (i % 20)))), /does not look like a text file/],
+  ];
+
+  it.each(cases)('%s', async (_name, make, message) => {
+    await expect(runImport([make(), ...NO_SITE])).rejects.toThrow(message);
+  });
+
+  it('refuses an xlsx workbook whose zip has no workbook in it', async () => {
+    const zip = new JSZip();
+    zip.file('hello.txt', 'not a workbook');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await expect(runImport([file('fake.xlsx', bytes), ...NO_SITE])).rejects.toThrow(/fake\.xlsx is not a readable Excel workbook/);
+  });
+
+  it('refuses a bad owners file before connecting', async () => {
+    const owners = file('owners.csv', 'owner,email\nSharon Godman,not-an-email\n');
+    await expect(runImport([path.join(PLANS_DIR, 'bame-inequalities-commission.txt'), '--owners', owners, ...NO_SITE])).rejects.toThrow(/owners\.csv: 1 row\(s\) are not "owner text,email": row 2/);
+  });
+});
