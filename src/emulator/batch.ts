@@ -74,10 +74,11 @@ function parseHttpPart(text: string, index: number): BatchPart {
   const { rest } = splitHeaders(text);
   const lines = rest.split('\n');
   const requestLine = (lines.shift() ?? '').replace(/\r$/, '').trim();
-  const match = /^([A-Z]+)\s+(\S+)\s+HTTP\/\d\.\d$/i.exec(requestLine);
+  // The URL runs to the last ' HTTP/1.1', so an unencoded space in a query does not break the line.
+  const match = /^([A-Z]+)\s+(.+?)\s+HTTP\/\d\.\d$/i.exec(requestLine);
   if (!match) throw new BatchFormatError(`Part ${index + 1} of the batch has no request line like 'GET <url> HTTP/1.1' (found '${requestLine.slice(0, 80)}').`);
   const inner = splitHeaders(lines.join('\n'));
-  return { method: match[1].toUpperCase(), url: match[2], headers: inner.headers, body: inner.rest.replace(/\s+$/, '') };
+  return { method: match[1].toUpperCase(), url: match[2].replace(/ /g, '%20'), headers: inner.headers, body: inner.rest.replace(/\s+$/, '') };
 }
 
 /** Reads every request of a batch, in order; throws `BatchFormatError` before anything runs if any part is malformed. */

@@ -44,7 +44,7 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
           <>
             <ItemFacts item={item} locale={locale} />
             {panel.conflict && <ConflictNotice conflict={panel.conflict} saving={panel.saving} onReapply={panel.reapply} onDiscard={panel.discard} />}
-            <form className={styles.form} aria-label="Update this action" onSubmit={(event) => { event.preventDefault(); panel.save(); }}>
+            <form className={styles.form} aria-label="Update this action" noValidate onSubmit={(event) => { event.preventDefault(); panel.save(); }}>
               <div className={styles.row}>
                 <Field className={styles.grow} label="Status" validationMessage={errors.status}>
                   <Select value={form.status} onChange={(_, data) => panel.setField('status', data.value as Status)}>

@@ -17,11 +17,12 @@ describe('embedded SharePoint: $batch', () => {
   it('runs reads and writes (changesets) in one request and answers each in order', async () => {
     const existing = (await list().items.add({ Title: 'existing', Code: 'E' })) as Row;
     const [batched, execute] = target.sp.batched();
-    const items = batched.web.lists.getByTitle(title).items;
-    const added = items.add({ Title: 'added in batch', Code: 'B1' });
-    const read = items.getById(existing.Id)();
-    const updated = items.getById(existing.Id).update({ Code: 'E2' }, existing['odata.etag']);
-    const listed = items.select('Title').orderBy('ID')();
+    // Each call needs its own chain: a PnPjs instance can join only one batched request.
+    const items = () => batched.web.lists.getByTitle(title).items;
+    const added = items().add({ Title: 'added in batch', Code: 'B1' });
+    const read = items().getById(existing.Id)();
+    const updated = items().getById(existing.Id).update({ Code: 'E2' }, existing['odata.etag']);
+    const listed = items().select('Title').orderBy('ID')();
     await execute();
     expect(((await added) as Row).Title).toBe('added in batch');
     expect(((await read) as Row).Code).toBe('E');
@@ -35,11 +36,11 @@ describe('embedded SharePoint: $batch', () => {
     const before = (await list().items.add({ Title: 'stale target', Code: 'S' })) as Row;
     await list().items.getById(before.Id).update({ Code: 'S2' });
     const [batched, execute] = target.sp.batched();
-    const items = batched.web.lists.getByTitle(title).items;
-    const first = items.add({ Title: 'batch ok 1' });
-    const stale = items.getById(before.Id).update({ Code: 'lost' }, before['odata.etag']);
-    const missing = items.getById(99_999)();
-    const last = items.add({ Title: 'batch ok 2' });
+    const items = () => batched.web.lists.getByTitle(title).items;
+    const first = items().add({ Title: 'batch ok 1' });
+    const stale = items().getById(before.Id).update({ Code: 'lost' }, before['odata.etag']);
+    const missing = items().getById(99_999)();
+    const last = items().add({ Title: 'batch ok 2' });
     await execute();
     expect(((await first) as Row).Title).toBe('batch ok 1');
     const staleError = await failure(stale);

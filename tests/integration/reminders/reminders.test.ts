@@ -25,6 +25,7 @@ async function seed(site: TestSite) {
   const adds = manyNewPlanItems(24, (i) => ({
     steeringGroup: GROUPS[i % 3],
     dueDate: dues[i % 4],
+    status: i % 2 === 0 ? 'In progress' : 'Not started',
     ownerId: i % 2 === 0 ? jane.id : null,
     title: i === 0 ? 'Check [x](https://evil.example) and <at>Jane Smith</at>' : `Action ${i + 1}`,
   }));
