@@ -46,7 +46,8 @@ export async function runBatched<T>(
   const failures: BatchFailure[] = [];
   for (let start = 0; start < operations.length; start += size) {
     const chunk = operations.slice(start, start + size);
-    const [batched, execute] = sp.batched();
+    // PnPjs splits a batch every 20 requests by default; SharePoint takes 100 in one $batch.
+    const [batched, execute] = sp.batched({ maxRequests: size });
     const settled = chunk.map((op) => op.run(batched).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),

@@ -1,4 +1,5 @@
 import type { ConnectionAuth } from './connect';
+import { certificateAuthFromEnv } from './connect-node';
 
 /** The local embedded server's site, where `npm start` puts it. */
 export const LOCAL_SITE_URL = 'http://127.0.0.1:4321/sites/plans';
@@ -26,6 +27,5 @@ export function isLocalSite(siteUrl: string): boolean {
  */
 export async function authForSite(siteUrl: string): Promise<ConnectionAuth> {
   if (isLocalSite(siteUrl)) return { kind: 'embedded', actAs: process.env.PLAN_TRACKER_ACT_AS || undefined };
-  const { certificateAuthFromEnv } = await import('./connect-node');
   return certificateAuthFromEnv(siteUrl);
 }

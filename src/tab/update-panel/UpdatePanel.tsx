@@ -2,7 +2,7 @@ import {
   Button, Checkbox, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Input, MessageBar, MessageBarActions,
   MessageBarBody, MessageBarTitle, OverlayDrawer, Select, Spinner, Textarea,
 } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { RAGS, STATUSES, type PlanItem, type Rag, type Status } from '../../domain/plan-item';
 import { RagBadge } from '../components/StatusBadges';
 import { formatDate, formatDateTime } from '../format';
@@ -24,6 +24,12 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
   const styles = useUpdatePanelStyles();
   const panel = useUpdatePanel(session, itemId);
   const { item, form, errors } = panel;
+  // When the conflict notice goes, its buttons go with it: put focus back on the form.
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const afterConflict = (action: () => void) => () => {
+    action();
+    requestAnimationFrame(() => statusRef.current?.focus());
+  };
   const title = item?.title ?? 'Action';
 
   return (
@@ -43,11 +49,11 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
         {item && form && (
           <>
             <ItemFacts item={item} locale={locale} />
-            {panel.conflict && <ConflictNotice conflict={panel.conflict} saving={panel.saving} onReapply={panel.reapply} onDiscard={panel.discard} />}
+            {panel.conflict && <ConflictNotice conflict={panel.conflict} saving={panel.saving} onReapply={afterConflict(panel.reapply)} onDiscard={afterConflict(panel.discard)} />}
             <form className={styles.form} aria-label="Update this action" noValidate onSubmit={(event) => { event.preventDefault(); panel.save(); }}>
               <div className={styles.row}>
                 <Field className={styles.grow} label="Status" validationMessage={errors.status}>
-                  <Select value={form.status} onChange={(_, data) => panel.setField('status', data.value as Status)}>
+                  <Select ref={statusRef} value={form.status} onChange={(_, data) => panel.setField('status', data.value as Status)}>
                     {STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
                   </Select>
                 </Field>

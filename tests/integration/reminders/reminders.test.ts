@@ -74,9 +74,11 @@ describe('reminders against the embedded server', () => {
     await seed(site);
     sink.setFaults({ '429': 0.3, '500': 0.3, retryAfterSeconds: 0 });
     const deps = await depsFor(site);
-    await Promise.all([runReminders(deps, { now: NOW }), runReminders(deps, { now: NOW })]);
-    await runReminders(deps, { now: NOW });
-    await runReminders(deps, { now: NOW });
+    const runs = [...(await Promise.all([runReminders(deps, { now: NOW }), runReminders(deps, { now: NOW })]))];
+    runs.push(await runReminders(deps, { now: NOW }));
+    runs.push(await runReminders(deps, { now: NOW }));
+    const sends = runs.flat().filter((r) => r.outcome === 'sent').map((r) => r.group).sort();
+    expect(sends).toEqual(GROUPS);
 
     const stats = sink.stats();
     expect((stats['429'] ?? 0) + (stats['500'] ?? 0)).toBeGreaterThan(0);
@@ -86,6 +88,7 @@ describe('reminders against the embedded server', () => {
     for (const entry of sink.messages()) {
       const message = entry.message as { attachments: { content: unknown }[] };
       expect(cardProblems(message.attachments[0].content)).toEqual([]);
+      expect(JSON.stringify(message)).toContain('subEntityId');
     }
   });
 

@@ -57,14 +57,14 @@ export function FilterBar({ state, views, owners, sections, onChange }: FilterBa
         </Select>
       </Field>
       <Field label="Status">
-        <Dropdown multiselect placeholder="Any status" selectedOptions={state.bar.statuses}
+        <Dropdown multiselect inlinePopup placeholder="Any status" selectedOptions={state.bar.statuses}
           value={state.bar.statuses.join(', ')}
           onOptionSelect={(_, d) => setBar({ statuses: STATUSES.filter((s) => d.selectedOptions.includes(s)) as Status[] })}>
           {STATUSES.map((s) => <Option key={s} value={s}>{s}</Option>)}
         </Dropdown>
       </Field>
       <Field label="RAG">
-        <Dropdown multiselect placeholder="Any RAG" selectedOptions={state.bar.rags}
+        <Dropdown multiselect inlinePopup placeholder="Any RAG" selectedOptions={state.bar.rags}
           value={state.bar.rags.join(', ')}
           onOptionSelect={(_, d) => setBar({ rags: RAGS.filter((r) => d.selectedOptions.includes(r)) as Rag[] })}>
           {RAGS.map((r) => <Option key={r} value={r}>{r}</Option>)}

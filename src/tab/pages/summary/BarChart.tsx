@@ -58,22 +58,23 @@ export function BarChart({ title, unit, bars, tone, category, onSelect }: BarCha
         <ul className={styles.bars}>
           {bars.map((b) => {
             const toneClass = tone === 'rag' && (RAG_TONES as readonly string[]).includes(b.label) ? styles[b.label as (typeof RAG_TONES)[number]] : undefined;
+            // The visible label and count are the start of the accessible name; the rest is for screen readers.
             const content = (
               <>
-                <span className={styles.label}>{b.label}</span>
+                <span className={styles.label}>{b.label}<span className={styles.hidden}>: </span></span>
                 <span className={styles.track} aria-hidden="true">
                   <span className={mergeClasses(styles.fill, toneClass)} style={{ display: 'block', width: `${(b.count / max) * 100}%` }} />
                 </span>
-                <span className={styles.value}>{b.count}</span>
+                <span className={styles.value}>{b.count}<span className={styles.hidden}> {plural(b.count).replace(/^\d+ /, '')}{b.filter ? '. Show them in the plan' : ''}</span></span>
               </>
             );
             const filter = b.filter;
             return (
               <li key={b.label}>
                 {filter
-                  ? <button type="button" className={mergeClasses(styles.bar, styles.clickable)} aria-label={`${b.label}: ${plural(b.count)}. Show them in the plan`}
+                  ? <button type="button" className={mergeClasses(styles.bar, styles.clickable)}
                       onClick={() => onSelect(filter)}>{content}</button>
-                  : <div className={styles.bar} aria-label={`${b.label}: ${plural(b.count)}`} role="img">{content}</div>}
+                  : <div className={styles.bar}>{content}</div>}
               </li>
             );
           })}

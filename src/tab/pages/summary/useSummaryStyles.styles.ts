@@ -13,6 +13,7 @@ export const useBarChartStyles = makeStyles({
   title: { ...typographyStyles.subtitle2, margin: '0' },
   bars: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   bar: {
+    position: 'relative',
     display: 'grid',
     gridTemplateColumns: 'minmax(7rem, 1fr) 2fr minmax(2.5rem, auto)',
     alignItems: 'center',
@@ -46,5 +47,10 @@ export const useBarChartStyles = makeStyles({
   Green: { backgroundColor: tokens.colorPaletteGreenBackground3 },
   Blue: { backgroundColor: tokens.colorPaletteBlueBackground2 },
   value: { ...typographyStyles.body1Strong, textAlign: 'end' },
+  // Text for screen readers only (the usual visually-hidden pattern: one pixel, clipped).
+  hidden: {
+    position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', border: '0',
+    overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
+  },
   empty: { ...typographyStyles.body1, color: tokens.colorNeutralForeground2, margin: '0' },
 });

@@ -1,0 +1,28 @@
+import { launchBrowser, newLocalContext } from '../../support/browser';
+import { seedGeneratedPlan } from '../../support/generated-plan';
+import { waitForPlanSettled } from '../../support/plan-page';
+import { TEST_USERS } from '../../support/seed';
+import { startTabSite } from '../../support/tab-site';
+jest.setTimeout(60000);
+it('dbg', async () => {
+  const site = await startTabSite({ users: TEST_USERS });
+  await seedGeneratedPlan(site.site, 200);
+  const browser = await launchBrowser();
+  const context = await newLocalContext(browser, site.url);
+  const page = await context.newPage();
+  await page.goto(site.tabUrl({ page: 'plan', as: TEST_USERS[0].email }));
+  await waitForPlanSettled(page);
+  page.on('console', (m) => console.log('PAGE', m.text()));
+  const rag = page.getByRole('combobox', { name: 'RAG' });
+  await rag.click();
+  console.log('after click', await rag.getAttribute('aria-expanded'));
+  await rag.focus(); await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  console.log('after enter', await rag.getAttribute('aria-expanded'));
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  console.log('after down', await rag.getAttribute('aria-expanded'));
+  console.log(await page.evaluate(() => [...document.querySelectorAll('[role=option],[role=listbox]')].map((e) => e.outerHTML.slice(0, 300)).join('\n')));
+  console.log(await page.evaluate(() => [...document.querySelectorAll('[role=combobox]')].map((e) => e.outerHTML.slice(0, 300)).join('\n')));
+  await browser.close(); await site.close();
+});
