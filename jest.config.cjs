@@ -14,9 +14,11 @@ const transform = {
 };
 // @pnp/* ships ES modules only, so it must be transformed too.
 const transformIgnorePatterns = ['/node_modules/(?!(@pnp)/)'];
-const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'] };
+const common = { testEnvironmentOptions: { globalsCleanup: 'off' }, transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'] };
 
 module.exports = {
+  // Integration and browser tests start servers and browsers on a 2-core machine.
+  testTimeout: 90_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts?(x)'] },

@@ -98,8 +98,19 @@ export function renderDigestCard(digest: Digest, options: DigestCardOptions): Ad
     overdueViewUrl: links.overdueView,
     mentions: mentions.entities().map((e) => ({ text: e.text, id: e.mentioned.id, name: e.mentioned.name })),
   };
-  const template = new ACData.Template(options.template ?? digestTemplate);
-  return template.expand({ $root: data }) as AdaptiveCardJson;
+  return preparedTemplate(options.template ?? digestTemplate).expand({ $root: data }) as AdaptiveCardJson;
+}
+
+// A Template parses all its expressions when constructed and can then be expanded
+// with any data: prepare each template once, not on every render.
+const prepared = new WeakMap<object, ACData.Template>();
+function preparedTemplate(template: object): ACData.Template {
+  let ready = prepared.get(template);
+  if (!ready) {
+    ready = new ACData.Template(template);
+    prepared.set(template, ready);
+  }
+  return ready;
 }
 
 function dueMeta(item: PlanItem): string {

@@ -41,30 +41,35 @@ export function buildDigestMessage(digest: Digest, options: DigestCardOptions & 
   const render = (shown: number) => toWebhookMessage(renderDigestCard(digest, { ...options, limits: limitsFor(digest, shown) }));
   const fits = (message: WebhookMessage) => messageBytes(message) <= maxBytes;
 
-  let payload: WebhookMessage | null = null;
-  // Grow the number of entries shown until the card no longer fits, then bisect:
-  // a few renders of a small card, never one of all 2,000 entries.
-  let good = -1;
-  let bad = total + 1;
-  for (let shown = Math.min(8, total); ; shown = Math.min(shown * 2, total)) {
-    const candidate = render(shown);
-    if (!fits(candidate)) { bad = shown; break; }
-    good = shown;
-    payload = candidate;
-    if (shown === total) break;
+  const zero = render(0);
+  const zeroBytes = messageBytes(zero);
+  if (zeroBytes > maxBytes) {
+    throw new Error(`The digest card for "${digest.group.name}" is ${zeroBytes} bytes even with no actions listed, over Teams' limit of ${maxBytes}. Shorten manifest/cards/digest.json.`);
   }
-  while (bad - good > 1) {
-    const mid = Math.floor((good + bad) / 2);
-    const candidate = render(mid);
-    if (fits(candidate)) { good = mid; payload = candidate; } else bad = mid;
-  }
-  if (good < 0 || !payload) {
-    const zero = render(0);
-    if (!fits(zero)) {
-      throw new Error(`The digest card for "${digest.group.name}" is ${messageBytes(zero)} bytes even with no actions listed, over Teams' limit of ${maxBytes}. Shorten manifest/cards/digest.json.`);
+  // Rendering is the costly part (the templating engine parses every expression of
+  // every entry), so estimate the bytes an entry costs from a small sample and jump
+  // near the limit: a few renders, never one of all 2,000 entries.
+  let best = { shown: 0, payload: zero };
+  const sampleSize = Math.min(8, total);
+  if (sampleSize > 0) {
+    const sample = render(sampleSize);
+    if (fits(sample)) best = { shown: sampleSize, payload: sample };
+    const perEntry = Math.max(1, (messageBytes(sample) - zeroBytes) / sampleSize);
+    let shown = Math.min(total, Math.floor((maxBytes - zeroBytes) / perEntry));
+    for (let attempt = 0; attempt < 8 && shown > best.shown; attempt++) {
+      const candidate = render(shown);
+      const bytes = messageBytes(candidate);
+      if (bytes <= maxBytes) {
+        best = { shown, payload: candidate };
+        const room = Math.floor((maxBytes - bytes) / perEntry);
+        if (shown === total || room < 1) break;
+        shown = Math.min(total, shown + room);
+      } else {
+        shown -= Math.max(1, Math.ceil((bytes - maxBytes) / perEntry));
+      }
     }
-    payload = zero;
   }
+  const payload = best.payload;
   return { group: digest.group.name, kind: 'digest', itemIds: digestItemIds(digest), payload };
 }
 

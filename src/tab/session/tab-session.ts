@@ -46,3 +46,15 @@ export async function listSiteUsers(session: TabSession): Promise<Person[]> {
     .map((u) => ({ id: u.Id, title: u.Title, email: u.Email ?? null }))
     .sort((a, b) => a.title.localeCompare(b.title));
 }
+
+/**
+ * Gets a save ready while the user is still typing. Against the embedded server (as with
+ * SharePoint cookie auth) a write needs a form digest, which PnPjs fetches before the
+ * first POST and then caches; ensuring the current user (a POST that changes nothing)
+ * fetches it now, so pressing Save is one request. With a bearer token (SharePoint
+ * Online) no digest is needed and this does nothing.
+ */
+export function prepareForWrites(session: TabSession): void {
+  if (session.mode !== 'local' || !session.me.email) return;
+  session.site.ensureUser(session.me.email).catch(() => undefined);
+}

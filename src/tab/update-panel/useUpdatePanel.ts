@@ -3,7 +3,7 @@ import type { PlanItem, ProgressUpdate } from '../../domain/plan-item';
 import { ConflictError } from '../../domain/ports';
 import { describeChanges, validateUpdate } from '../../domain/update-rules';
 import { announceItemSaved } from '../session/item-events';
-import type { TabSession } from '../session/tab-session';
+import { prepareForWrites, type TabSession } from '../session/tab-session';
 import { checkInputs, fieldOf, formFor, toStatusUpdate, type FormErrors, type UpdateForm } from './update-form';
 
 /** A field someone else changed while this user was editing. */
@@ -59,6 +59,7 @@ export function useUpdatePanel(session: TabSession, itemId: number) {
       (error: unknown) => { if (live) setState((s) => ({ ...s, load: 'failed', loadError: messageOf(error) })); },
     );
     loadHistory();
+    prepareForWrites(session);
     return () => { live = false; };
   }, [session, itemId, loadHistory]);
 

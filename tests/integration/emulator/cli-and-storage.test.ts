@@ -7,6 +7,7 @@ import { connect } from '../../../src/sharepoint/connect';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/site-users/web';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -28,25 +29,30 @@ describe('plan-tracker emulator', () => {
     const usersFile = path.join(dir, 'users.csv');
     fs.writeFileSync(usersFile, 'name,email\n"Godman, Sharon",sharon.godman@contoso.example\n');
     const child = runEmulatorCommand(['--port', '0', '--memory', '--users', usersFile, '--threshold', '10', '--faults', '429:0', '--latency', '0']);
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const line = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]);
+    try {
+      let out = '';
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) resolve(out.split('\n')[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
       });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
-    });
-    expect(line).toMatch(/^Embedded SharePoint at http:\/\/127\.0\.0\.1:\d+\/sites\/plans$/);
-    const siteUrl = line.replace('Embedded SharePoint at ', '');
-    const me = await connect(siteUrl, { kind: 'embedded' }).web.currentUser();
-    expect(me.Title).toBe('Godman, Sharon');
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(out.trim().split('\n')).toHaveLength(1);
-    fs.rmSync(dir, { recursive: true, force: true });
+      expect(line).toMatch(/^Embedded SharePoint at http:\/\/127\.0\.0\.1:\d+\/sites\/plans$/);
+      const siteUrl = line.replace('Embedded SharePoint at ', '');
+      const me = await connect(siteUrl, { kind: 'embedded' }).web.currentUser();
+      expect(me.Title).toBe('Godman, Sharon');
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out.trim().split('\n')).toHaveLength(1);
+    } finally {
+      // A failed assertion must not leave the server running.
+      if (child.exitCode === null) child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('refuses --data together with --memory, saying what to do', async () => {

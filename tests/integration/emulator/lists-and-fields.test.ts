@@ -69,7 +69,7 @@ describe('embedded SharePoint: lists and fields', () => {
       await list().fields.addDateTime('DueDate', { DisplayFormat: 0 });
       await list().fields.addChoice('Status', { Choices: ['Not started', 'In progress', 'Completed'] });
       await list().fields.addUser('Owner', { SelectionMode: 0 });
-      await list().fields.add('Due Text', 2, { MaxLength: 100 });
+      await list().fields.add('Due Text', 2, { Description: 'as written in the plan' });
     });
 
     it('lists built-in and added fields with their kinds', async () => {
