@@ -1,4 +1,4 @@
-import { matchHeader } from './column-roles';
+import { matchHeader, roleOfHeader } from './column-roles';
 import type { TableRow } from './table';
 
 /**
@@ -33,12 +33,14 @@ function joinCells(cells: TableRow[]): TableRow {
 /** Runs of 2–12 consecutive cells that together read as a header row. */
 function findHeaderRuns(rows: TableRow[]): { start: number; length: number }[] {
   const runs: { start: number; length: number }[] = [];
+  // Only cells whose wording names a column can be part of a header; look those up once.
+  const named = rows.map((r) => r.kind === 'cell' && roleOfHeader(r.cells[0] ?? '') !== undefined);
   for (let i = 0; i < rows.length; i++) {
-    if (rows[i].kind !== 'cell') continue;
+    if (!named[i] || !named[i + 1]) continue;
     let best = 0;
     for (let len = 2; len <= 12 && i + len <= rows.length; len++) {
+      if (!named[i + len - 1]) break;
       const slice = rows.slice(i, i + len);
-      if (slice.some((r) => r.kind !== 'cell')) break;
       const header = matchHeader(slice.map((r) => r.cells[0]));
       if (header?.kind === 'actions' && Object.keys(header.mapping).length === len) best = len;
     }

@@ -29,6 +29,8 @@ export type NotifierOptions = {
   /** Requests per second across every webhook of this notifier (default 3: under Teams' 4). */
   requestsPerSecond?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The clock the rate limit and Retry-After dates are measured on (tests pass a fake one with `sleep`). */
+  now?: () => number;
 };
 
 // Connector-style endpoints answer 200 and put the real outcome in the body text.
@@ -48,6 +50,7 @@ export class WorkflowWebhookNotifier implements Notifier {
   private readonly maxDelayMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly limiter: RateLimiter;
+  private readonly now: () => number;
 
   constructor(options: NotifierOptions = {}) {
     this.fetch = options.fetch ?? ((...args) => fetch(...args));
@@ -55,7 +58,8 @@ export class WorkflowWebhookNotifier implements Notifier {
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 60_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.limiter = new RateLimiter(options.requestsPerSecond ?? 3, this.sleep);
+    this.now = options.now ?? Date.now;
+    this.limiter = new RateLimiter(options.requestsPerSecond ?? 3, this.sleep, this.now);
   }
 
   /** Posts the message, retrying what a retry can fix; throws WebhookDeliveryError otherwise. */
@@ -95,7 +99,7 @@ export class WorkflowWebhookNotifier implements Notifier {
   }
 
   private async backoff(attempt: number, retryAfter: string | null): Promise<void> {
-    const asked = parseRetryAfter(retryAfter, Date.now());
+    const asked = parseRetryAfter(retryAfter, this.now());
     const exponential = this.baseDelayMs * 2 ** (attempt - 1);
     // Full jitter keeps two jobs that failed together from retrying in step.
     const delay = asked ?? exponential / 2 + Math.random() * (exponential / 2);

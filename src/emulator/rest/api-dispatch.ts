@@ -1,4 +1,4 @@
-import { parseCaml, QuerySyntaxError } from '../query';
+import { parseCaml, parseODataFilter, QuerySyntaxError } from '../query';
 import { spErrors } from '../sp-error';
 import { kindOfODataType, kindOfTypeKind, type FieldKind } from '../store/field-kinds';
 import type { FieldRecord, ListRecord, ViewRecord } from '../store/list-catalog';
@@ -7,6 +7,7 @@ import { noContent, ok, type ApiContext, type ApiRequest, type ApiResult } from 
 import { numberArg, stringArg, type PathSegment } from './api-path';
 import { fieldEntity, folderEntity, listEntity, listRootOf, userEntity, viewEntity, viewFieldsEntity, webEntity } from './entities';
 import { handleItems } from './item-routes';
+import { matchesEntity } from './entity-filter';
 import { renderCollection, renderEntity, type EntityValue } from './odata-json';
 
 /** Answers one REST call under `_api/` (not `$batch`, which the caller splits first). */
@@ -32,8 +33,26 @@ function entity(ctx: ApiContext, req: ApiRequest, set: string, value: EntityValu
   return ok(renderEntity(req.flavour, `${ctx.site.siteUrl}/_api/$metadata#${set}/@Element`, project(value, req.url)), headers);
 }
 
+/** A small collection (lists, fields, views, users) with `$filter` and `$top` applied in memory. */
 function collection(ctx: ApiContext, req: ApiRequest, set: string, values: EntityValue[]): ApiResult {
-  return ok(renderCollection(req.flavour, `${ctx.site.siteUrl}/_api/$metadata#${set}`, values.map((v) => project(v, req.url))));
+  const filterText = req.url.searchParams.get('$filter');
+  let selected = values;
+  if (filterText) {
+    let expr;
+    try {
+      expr = parseODataFilter(filterText);
+    } catch (error) {
+      if (error instanceof QuerySyntaxError) throw spErrors.badQuery(`The expression "${filterText}" is not valid. ${error.message} ($filter, at position ${error.position}).`);
+      throw error;
+    }
+    selected = values.filter((value) => matchesEntity(expr, value.props, ctx.currentUser.id));
+  }
+  const top = req.url.searchParams.get('$top');
+  if (top !== null) {
+    if (!/^\d+$/.test(top.trim())) throw spErrors.badQuery(`The $top value '${top}' is not valid: use a whole number.`);
+    selected = selected.slice(0, Number(top));
+  }
+  return ok(renderCollection(req.flavour, `${ctx.site.siteUrl}/_api/$metadata#${set}`, selected.map((v) => project(v, req.url))));
 }
 
 /** `$select` on a non-item entity keeps the named properties (expanded ones stay). */

@@ -13,7 +13,7 @@ const HOST_HTML = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Test Teams host</title>
 <style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
-<body><iframe id="tab" title="Plan Tracker tab"></iframe><script src="/_test/teams-host.js"></script></body>
+<body><iframe id="tab" title="Plan Tracker tab" allow="clipboard-read; clipboard-write"></iframe><script src="/_test/teams-host.js"></script></body>
 </html>`;
 
 // Written as plain browser JS: it runs in the host page, not through the test's compiler.

@@ -59,12 +59,21 @@ describe('the tab inside a Teams host', () => {
     expect(errors).toEqual([]);
   });
 
-  it('opens the action named by the deep link\'s subEntityId', async () => {
+  it('opens the action named by the deep link\'s subEntityId and copies a Teams deep link to it', async () => {
     const [, target] = await seedActions(site.site, 'owner9@contoso.example', [{ title: 'Not this one' }, { title: 'Opened by deep link' }]);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const page = await context.newPage();
     await page.goto(site.teamsHostUrl({ email: 'owner9@contoso.example', subEntityId: String(target.id) }));
     const frame = await tabFrame(page);
-    await waitForPanel(frame, 'Opened by deep link');
+    const dialog = await waitForPanel(frame, 'Opened by deep link');
+
+    await dialog.getByRole('button', { name: 'Copy link' }).click();
+    await dialog.getByText('Link copied.').waitFor();
+    const link = new URL(await frame.evaluate(() => navigator.clipboard.readText()));
+    // https://teams.microsoft.com/l/entity/<app id>/<entity id>?label=…&context={"subEntityId":"<id>"}
+    expect(`${link.origin}${link.pathname}`).toBe('https://teams.microsoft.com/l/entity/5d4f6a0e-2b7c-4a43-9e1d-7c3b8f1a2e60/myactions');
+    expect(JSON.parse(link.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: String(target.id) });
+    expect(link.searchParams.get('label')).toBe('Opened by deep link');
   });
 
   it('runs as a plain web page outside Teams without loading teams-js', async () => {

@@ -43,7 +43,8 @@ describe('My actions and the update panel', () => {
     await waitForMyActions(page);
 
     await page.getByText('Local mode — acting as Owner A').waitFor();
-    const titles = await page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('button')?.textContent));
+    const body = page.getByRole('table', { name: 'My actions' }).getByRole('rowgroup').nth(1);
+    const titles = await body.getByRole('row').getByRole('button').allTextContents();
     expect(titles).toEqual(['Overdue action', 'Soon action', 'Later action']);
     const overdueRow = page.getByRole('row').filter({ has: actionButton(page, 'Overdue action') });
     await overdueRow.getByText('Overdue', { exact: true }).waitFor();
@@ -168,6 +169,20 @@ describe('My actions and the update panel', () => {
     const second = await context.newPage();
     await second.goto(link);
     await waitForPanel(second, 'Deep-linked action');
+  });
+
+  it('local mode lets you act as another site user from the banner', async () => {
+    await seedActions(site.site, 'owner11@contoso.example', [{ title: 'Owner K\'s action' }]);
+    await seedActions(site.site, 'owner12@contoso.example', [{ title: 'Owner L\'s action' }]);
+    await page.goto(site.tabUrl({ as: 'owner11@contoso.example' }));
+    await actionButton(page, 'Owner K\'s action').waitFor();
+
+    await page.getByRole('button', { name: 'Act as another user' }).click();
+    await page.getByRole('menuitemradio', { name: 'Owner L (owner12@contoso.example)' }).click();
+    await page.getByText('Local mode — acting as Owner L').waitFor();
+    await actionButton(page, 'Owner L\'s action').waitFor();
+    expect(await actionButton(page, 'Owner K\'s action').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('as')).toBe('owner12@contoso.example');
   });
 
   it('renders a title full of HTML as text and runs nothing', async () => {

@@ -21,6 +21,15 @@ describe('embedded SharePoint: lists and fields', () => {
     expect(all.map((l) => l.Title)).toContain(title);
   });
 
+  it('filters the lists collection with $filter, quoting the title', async () => {
+    const title = uniqueTitle('Filtered');
+    await target.sp.web.lists.add(title);
+    const found = (await target.sp.web.lists.filter(`Title eq '${title.replace(/'/g, "''")}'`).select('Title')()) as { Title: string }[];
+    expect(found).toEqual([expect.objectContaining({ Title: title })]);
+    const customFields = (await target.sp.web.lists.getByTitle(title).fields.filter('ReadOnlyField eq false').select('InternalName')()) as { InternalName: string }[];
+    expect(customFields.map((f) => f.InternalName)).toEqual(['Title']);
+  });
+
   it('derives the entity type names and root folder from the list URL, as SharePoint does', async () => {
     await target.sp.web.lists.add('Steering Groups', '', 100, false);
     const list = await target.sp.web.lists.getByTitle('Steering Groups').select('EntityTypeName', 'ListItemEntityTypeFullName', 'RootFolder/ServerRelativeUrl').expand('RootFolder')();
@@ -77,6 +86,12 @@ describe('embedded SharePoint: lists and fields', () => {
       const kinds = Object.fromEntries(fields.map((f) => [f.InternalName, f.FieldTypeKind]));
       expect(kinds).toMatchObject({ ID: 1, Title: 2, Created: 4, Modified: 4, Author: 20, Editor: 20 });
       expect(kinds).toMatchObject({ Plan: 2, ActionDetails: 3, PercentComplete: 9, Ongoing: 8, DueDate: 4, Status: 6, Owner: 20 });
+    });
+
+    it('adds a field through AddField with parameters', async () => {
+      await list().fields.addField('Measure', 3, { Required: true });
+      const field = (await list().fields.getByInternalNameOrTitle('Measure')()) as FieldInfo;
+      expect(field).toMatchObject({ FieldTypeKind: 3, TypeAsString: 'Note', Required: true });
     });
 
     it('encodes a space in a new field title as _x0020_ in the internal name', async () => {

@@ -30,6 +30,10 @@ describe('embedded SharePoint: paging', () => {
     const page = (await response.json()) as { value: Row[]; 'odata.nextLink'?: string };
     expect(page.value).toHaveLength(100);
     expect(page['odata.nextLink']).toContain('p_ID%3D100');
+    const verbose = await fetch(`${target.siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(title.replace(/'/g, "''"))}')/items?$select=ID&$top=200`, { headers: { Accept: 'application/json;odata=verbose' } });
+    const body = (await verbose.json()) as { d: { results: Row[]; __next?: string } };
+    expect(body.d.results).toHaveLength(200);
+    expect(body.d.__next).toContain('p_ID%3D200');
   });
 
   it('PnPjs async iteration follows the next links through every page, in order, without repeats', async () => {

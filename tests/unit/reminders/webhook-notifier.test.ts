@@ -21,8 +21,10 @@ function scriptedFetch(script: (() => Response)[]) {
 function notifierWith(script: (() => Response)[], maxAttempts = 6) {
   const waits: number[] = [];
   const { fetch, calls } = scriptedFetch(script);
-  // At 1,000 requests a second the rate limiter waits at most 1 ms; longer waits are backoff.
-  const notifier = new WorkflowWebhookNotifier({ fetch, maxAttempts, baseDelayMs: 100, requestsPerSecond: 1000, sleep: async (ms) => { if (ms > 1) waits.push(ms); } });
+  // A fake clock that sleeping advances: backoff waits are recorded, and after one the
+  // rate limiter (1,000 a second here) never needs to wait.
+  let clock = 0;
+  const notifier = new WorkflowWebhookNotifier({ fetch, maxAttempts, baseDelayMs: 100, requestsPerSecond: 1000, now: () => clock, sleep: async (ms) => { clock += ms; waits.push(ms); } });
   return { notifier, calls, waits };
 }
 

@@ -1,6 +1,6 @@
-import { Button, Checkbox, Dropdown, Field, Input, Option, SearchBox, Select } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, SearchBox, Select } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { RAGS, STATUSES, type Person, type Rag, type Status } from '../../../domain/plan-item';
+import { RAGS, STATUSES, type Person } from '../../../domain/plan-item';
 import type { SavedViewDefinition } from '../../../domain/saved-views';
 import { DUE_WINDOWS, emptyBar, type GroupBy, type PlanBarFilter, type PlanViewState } from './plan-state';
 import { useFilterBarStyles } from './useFilterBarStyles.styles';
@@ -18,6 +18,11 @@ export type FilterBarProps = {
 const TEXT_DEBOUNCE_MS = 300;
 
 const GROUP_LABELS: Record<GroupBy, string> = { section: 'Section', owner: 'Owner', rag: 'RAG', none: 'No grouping' };
+
+/** The choices with one switched on or off, kept in their canonical order. */
+function toggled<T extends string>(all: readonly T[], current: readonly T[], value: T, on: boolean): T[] {
+  return all.filter((v) => (v === value ? on : current.includes(v)));
+}
 
 /** Free text typed locally, sent on after a pause (or at once on Enter). */
 function useDebouncedText(value: string, commit: (text: string) => void) {
@@ -56,20 +61,20 @@ export function FilterBar({ state, views, owners, sections, onChange }: FilterBa
           {owners.map((o) => <option key={o.id} value={String(o.id)}>{o.title}</option>)}
         </Select>
       </Field>
-      <Field label="Status">
-        <Dropdown multiselect inlinePopup placeholder="Any status" selectedOptions={state.bar.statuses}
-          value={state.bar.statuses.join(', ')}
-          onOptionSelect={(_, d) => setBar({ statuses: STATUSES.filter((s) => d.selectedOptions.includes(s)) as Status[] })}>
-          {STATUSES.map((s) => <Option key={s} value={s}>{s}</Option>)}
-        </Dropdown>
-      </Field>
-      <Field label="RAG">
-        <Dropdown multiselect inlinePopup placeholder="Any RAG" selectedOptions={state.bar.rags}
-          value={state.bar.rags.join(', ')}
-          onOptionSelect={(_, d) => setBar({ rags: RAGS.filter((r) => d.selectedOptions.includes(r)) as Rag[] })}>
-          {RAGS.map((r) => <Option key={r} value={r}>{r}</Option>)}
-        </Dropdown>
-      </Field>
+      <fieldset className={styles.choices}>
+        <legend className={styles.legend}>Status</legend>
+        {STATUSES.map((status) => (
+          <Checkbox key={status} label={status} checked={state.bar.statuses.includes(status)}
+            onChange={(_, d) => setBar({ statuses: toggled(STATUSES, state.bar.statuses, status, d.checked === true) })} />
+        ))}
+      </fieldset>
+      <fieldset className={styles.choices}>
+        <legend className={styles.legend}>RAG</legend>
+        {RAGS.map((rag) => (
+          <Checkbox key={rag} label={rag} checked={state.bar.rags.includes(rag)}
+            onChange={(_, d) => setBar({ rags: toggled(RAGS, state.bar.rags, rag, d.checked === true) })} />
+        ))}
+      </fieldset>
       <Field label="Section">
         <Select value={state.bar.section ?? ''} onChange={(_, d) => setBar({ section: d.value || undefined })}>
           <option value="">All sections</option>

@@ -61,11 +61,11 @@ export function BarChart({ title, unit, bars, tone, category, onSelect }: BarCha
             // The visible label and count are the start of the accessible name; the rest is for screen readers.
             const content = (
               <>
-                <span className={styles.label}>{b.label}<span className={styles.hidden}>: </span></span>
+                <span className={styles.label}>{b.label}</span>
                 <span className={styles.track} aria-hidden="true">
                   <span className={mergeClasses(styles.fill, toneClass)} style={{ display: 'block', width: `${(b.count / max) * 100}%` }} />
                 </span>
-                <span className={styles.value}>{b.count}<span className={styles.hidden}> {plural(b.count).replace(/^\d+ /, '')}{b.filter ? '. Show them in the plan' : ''}</span></span>
+                <span className={styles.value}>{b.count}<span className={styles.hidden}> {plural(b.count).replace(/^\d+ /, '')}{b.filter ? '. Show in the plan' : ''}</span></span>
               </>
             );
             const filter = b.filter;
