@@ -7,8 +7,8 @@ export type WebhookMessage = {
   attachments: { contentType: 'application/vnd.microsoft.card.adaptive'; content: AdaptiveCardJson }[];
 };
 
-/** The kinds of message the reminder job sends (one today; the log key has room for more). */
-export type ReminderKind = 'digest';
+/** The kinds of message the reminder job sends: the scheduled digest, and one a manager asked for. */
+export type ReminderKind = 'digest' | 'digest-now';
 
 /** One message for one group, as `remind --dry-run --json` prints it. */
 export type ReminderMessage = { group: string; kind: ReminderKind; itemIds: number[]; payload: WebhookMessage };

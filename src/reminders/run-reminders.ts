@@ -3,7 +3,7 @@ import type { IsoDate, SteeringGroup } from '../domain/plan-item';
 import type { PlanRepository } from '../domain/ports';
 import { collectDigest } from './collect-digest';
 import type { DigestLinks } from './digest-links';
-import { buildDigestMessage, type ReminderMessage } from './digest-message';
+import { buildDigestMessage, type ReminderKind, type ReminderMessage } from './digest-message';
 import { redactSecrets } from './redact';
 import { claimKeyOf, type ReminderLog, type ReminderLogEntry } from './reminder-log';
 import { resolveGroups, type GroupSource } from './resolve-groups';
@@ -38,12 +38,17 @@ export type ReminderRunOptions = {
 /** What happened for one group. */
 export type GroupOutcome = 'sent' | 'already-sent' | 'claimed-elsewhere' | 'failed' | 'no-webhook' | 'dry-run';
 
-export type GroupResult = { group: string; kind: 'digest'; dateKey: IsoDate; outcome: GroupOutcome; itemIds: number[]; message?: ReminderMessage; detail?: string };
+/** `digest`: the scheduled daily digest; `digest-now`: one a manager asked for from the tab. */
+export type DigestKind = ReminderKind;
+
+export type GroupResult = { group: string; kind: DigestKind; dateKey: IsoDate; outcome: GroupOutcome; itemIds: number[]; message?: ReminderMessage; detail?: string };
 
 const KIND = 'digest';
-const STALE_CLAIM_MS = 15 * 60 * 1000;
+const DIGEST_KINDS: string[] = ['digest', 'digest-now'];
+/** A Claimed row untouched for this long was abandoned by a job that died. */
+export const STALE_CLAIM_MS = 15 * 60 * 1000;
 // The log is read once per run for the last digest of every group; a year back is plenty.
-const LOG_LOOKBACK_DAYS = 400;
+export const LOG_LOOKBACK_DAYS = 400;
 
 const silent: ReminderLogger = { info: () => undefined, warn: () => undefined };
 
@@ -84,7 +89,7 @@ async function runGroup(
   logger: ReminderLogger,
 ): Promise<GroupResult> {
   const mine = history.filter((e) => e.groupName.toLowerCase() === group.name.toLowerCase() && e.kind === KIND);
-  const lastSentAt = mine.filter((e) => e.outcome === 'Sent' && e.sentAt).map((e) => e.sentAt!).sort().pop() ?? null;
+  const lastSentAt = lastDigestSentAt(history, group.name);
   const window = digestWindow(group, options.now, lastSentAt);
   const key = claimKeyOf(group.name, KIND, window.today);
   const result = (outcome: GroupOutcome, itemIds: number[], extra: Partial<GroupResult> = {}): GroupResult => ({
@@ -102,7 +107,7 @@ async function runGroup(
 
   const webhookUrl = deps.webhooks(group.name);
   if (!webhookUrl) {
-    const detail = `No webhook is configured for "${group.name}": set ${webhookEnvName(group.name)} in the environment or in ${WEBHOOK_FILE}. Nothing was sent.`;
+    const detail = noWebhookDetail(group.name);
     logger.warn(detail);
     return result('no-webhook', message.itemIds, { detail });
   }
@@ -112,18 +117,45 @@ async function runGroup(
     logger.info(`${group.name}: ${entry === 'already-sent' ? "today's digest was already sent" : 'another job is sending today\'s digest'}.`);
     return result(entry, []);
   }
+  const delivery = await deliver(deps, entry, webhookUrl, message, options.now, logger);
+  return result(delivery.outcome, message.itemIds, delivery.outcome === 'sent' ? { message, detail: delivery.detail } : { detail: delivery.detail });
+}
+
+/** When a group was last sent a digest (scheduled or asked for), from the log; null if never. */
+export function lastDigestSentAt(history: ReminderLogEntry[], groupName: string): string | null {
+  return history
+    .filter((e) => e.groupName.toLowerCase() === groupName.toLowerCase() && DIGEST_KINDS.includes(e.kind) && e.outcome === 'Sent' && e.sentAt)
+    .map((e) => e.sentAt!)
+    .sort()
+    .pop() ?? null;
+}
+
+/** POSTs a claimed message and records Sent or Failed on its log row; the URL never reaches the log. */
+export async function deliver(
+  deps: ReminderDeps,
+  entry: ReminderLogEntry,
+  webhookUrl: string,
+  message: ReminderMessage,
+  now: Date,
+  logger: ReminderLogger,
+): Promise<{ outcome: 'sent' | 'failed'; detail: string }> {
   try {
     const receipt = await deps.notifier.send(webhookUrl, message.payload);
     const detail = `Delivered after ${receipt.attempts} attempt(s) (HTTP ${receipt.status}).`;
-    await deps.log.finish(entry, 'Sent', options.now.toISOString(), detail);
-    logger.info(`${group.name}: digest sent (${message.itemIds.length} actions).`);
-    return result('sent', message.itemIds, { message, detail });
+    await deps.log.finish(entry, 'Sent', now.toISOString(), detail);
+    logger.info(`${message.group}: digest sent (${message.itemIds.length} actions).`);
+    return { outcome: 'sent', detail };
   } catch (error) {
     const detail = redactSecrets((error as Error).message ?? String(error), [webhookUrl]);
-    await deps.log.finish(entry, 'Failed', options.now.toISOString(), detail);
-    logger.warn(`${group.name}: ${detail}`);
-    return result('failed', message.itemIds, { detail });
+    await deps.log.finish(entry, 'Failed', now.toISOString(), detail);
+    logger.warn(`${message.group}: ${detail}`);
+    return { outcome: 'failed', detail };
   }
+}
+
+/** The message when no webhook is configured for a group. */
+export function noWebhookDetail(groupName: string): string {
+  return `No webhook is configured for "${groupName}": set ${webhookEnvName(groupName)} in the environment or in ${WEBHOOK_FILE}. Nothing was sent.`;
 }
 
 /** Claims today's send, or takes over a failed or abandoned claim; says why not otherwise. */

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { SteeringGroup } from '../domain/plan-item';
 import { resolveGroups } from './resolve-groups';
+import { runRequestedDigests } from './requested-digests';
 import { runReminders, type GroupResult, type ReminderDeps, type ReminderLogger } from './run-reminders';
 
 /** A running scheduler: one cron job per steering group. */
@@ -19,6 +20,8 @@ export type SchedulerOptions = {
   group?: string;
   /** How often to re-read the Steering Groups list (default 15 minutes). */
   refreshMs?: number;
+  /** How often to look for digests a manager asked for from the tab (default 30 s). */
+  requestPollMs?: number;
   /** Called after each run (for tests and the console). */
   onRun?: (results: GroupResult[]) => void;
 };
@@ -29,6 +32,7 @@ const jobKey = (g: SteeringGroup) => `${g.name.toLowerCase()}|${g.schedule}|${g.
  * Runs each group's digest on its own cron schedule (croner, in the group's time zone,
  * Europe/London by default). A run that is still going when the next is due is skipped
  * (`protect`), and the Reminder Log keeps a restarted scheduler from sending twice.
+ * It also polls the log for digests a manager asked for from the tab ("send it now").
  */
 export async function startScheduler(options: SchedulerOptions): Promise<ReminderScheduler> {
   const { deps, logger } = options;
@@ -62,17 +66,35 @@ export async function startScheduler(options: SchedulerOptions): Promise<Reminde
     }
   };
 
+  // Requested digests: one poll at a time, so a slow send never overlaps the next poll.
+  let polling = false;
+  const pollRequests = async () => {
+    if (polling) return;
+    polling = true;
+    try {
+      const results = await runRequestedDigests(deps, { now: new Date() });
+      if (results.length) options.onRun?.(results);
+    } catch (error) {
+      logger.warn(`Could not check for requested digests: ${(error as Error).message}`);
+    } finally {
+      polling = false;
+    }
+  };
+
   await refresh();
   const timer = setInterval(() => {
     refresh().catch((error: unknown) => logger.warn(`Could not re-read the steering groups: ${(error as Error).message}`));
   }, options.refreshMs ?? 15 * 60_000);
   timer.unref?.();
+  const poller = setInterval(() => void pollRequests(), options.requestPollMs ?? 30_000);
+  poller.unref?.();
 
   return {
     nextRuns: () => Object.fromEntries([...jobs.values()].map((j) => [j.group.name, j.cron.nextRun()])),
     refresh,
     stop() {
       clearInterval(timer);
+      clearInterval(poller);
       for (const job of jobs.values()) job.cron.stop();
       jobs.clear();
     },

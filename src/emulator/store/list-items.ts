@@ -188,6 +188,13 @@ export class ListItems {
   /** Adds an item from a REST body; returns the stored row. */
   add(list: ListRecord, body: Record<string, unknown>, userId: number): ItemRow {
     const values = this.columnsFromBody(list, body);
+    // A field's DefaultValue fills what the new item leaves out, as SharePoint does on create.
+    for (const field of this.catalog.fields(list)) {
+      const fallback = field.props.DefaultValue;
+      if (field.builtIn || field.internalName in values || typeof fallback !== 'string' || fallback === '') continue;
+      const value = field.kind === 'boolean' ? fallback === '1' || fallback.toLowerCase() === 'true' : fallback;
+      values[field.internalName] = toStoredValue(field.kind, value, field.internalName, Number(field.props.DisplayFormat ?? 1) === 0);
+    }
     const now = nowIso(this.clock);
     const insert = this.db.transaction(() => {
       this.checkUnique(list, values, null);

@@ -94,6 +94,16 @@ describe('embedded SharePoint: lists and fields', () => {
       expect(field).toMatchObject({ FieldTypeKind: 3, TypeAsString: 'Note', Required: true });
     });
 
+    it('fills a field\'s DefaultValue into a new item that leaves it out', async () => {
+      // DefaultValue is an SP.Field property PnPjs' creation types leave out; SharePoint takes it on create.
+      const phase = { Choices: ['Draft', 'Agreed'], DefaultValue: 'Draft' };
+      await list().fields.addChoice('Phase', phase);
+      const item = (await list().items.add({ Title: 'defaulted' })) as { Phase: string };
+      expect(item.Phase).toBe('Draft');
+      const given = (await list().items.add({ Title: 'given', Phase: 'Agreed' })) as { Phase: string };
+      expect(given.Phase).toBe('Agreed');
+    });
+
     it('encodes a space in a new field title as _x0020_ in the internal name', async () => {
       const field = (await list().fields.getByInternalNameOrTitle('Due Text')()) as FieldInfo;
       expect(field.InternalName).toBe('Due_x0020_Text');

@@ -102,4 +102,15 @@ describe('embedded SharePoint: views and CAML', () => {
     expect(html).not.toContain('Future');
     expect(html.indexOf('Earlier late')).toBeLessThan(html.indexOf('&lt;b&gt;Late'));
   });
+
+  it('serves an item page at DispForm.aspx?ID=n, also under the folder name without spaces', async () => {
+    const listInfo = await list().select('RootFolder/ServerRelativeUrl').expand('RootFolder')();
+    const root: string = listInfo.RootFolder.ServerRelativeUrl;
+    const page = await fetch(new URL(`${encodeURI(root)}/DispForm.aspx?ID=1`, target.siteUrl));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<h1>&lt;b&gt;Late&lt;/b&gt; &amp; open</h1>');
+    const squashed = await fetch(new URL(`${encodeURI(root.replace(/ /g, ''))}/Overdue.aspx`, target.siteUrl));
+    expect(squashed.status).toBe(200);
+    expect((await fetch(new URL(`${encodeURI(root)}/DispForm.aspx?ID=999`, target.siteUrl))).status).toBe(404);
+  });
 });
