@@ -37,8 +37,8 @@ function jest(label, args) {
 check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('lint', bin('eslint'), ['.']);
 check('build', bin('vite'), ['build', '--logLevel', 'warn']);
-jest('unit-integration', ['--selectProjects', 'unit', 'integration', '--maxWorkers=2']);
-jest('e2e', ['--selectProjects', 'e2e', '--runInBand']);
+jest('unit-integration', ['--selectProjects', 'unit', 'integration', '--maxWorkers=2', '--forceExit']);
+jest('e2e', ['--selectProjects', 'e2e', '--runInBand', '--forceExit']);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

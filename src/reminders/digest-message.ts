@@ -7,8 +7,8 @@ export type WebhookMessage = {
   attachments: { contentType: 'application/vnd.microsoft.card.adaptive'; content: AdaptiveCardJson }[];
 };
 
-/** The kinds of message the reminder job sends: the scheduled digest, and one a manager asked for. */
-export type ReminderKind = 'digest' | 'digest-now';
+/** The kind of message the reminder job sends (the Reminder Log's Kind; "Send now" rows use `digest-now`). */
+export type ReminderKind = 'digest';
 
 /** One message for one group, as `remind --dry-run --json` prints it. */
 export type ReminderMessage = { group: string; kind: ReminderKind; itemIds: number[]; payload: WebhookMessage };

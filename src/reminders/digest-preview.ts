@@ -7,15 +7,15 @@ import { buildDigestMessage, type ReminderMessage } from './digest-message';
 
 export { localDigestLinks, teamsDigestLinks, defaultOverdueViewUrl, type DigestLinks } from './digest-links';
 export { buildDigestMessage, type ReminderMessage, type WebhookMessage } from './digest-message';
-export { requestDigestNow } from './requested-digests';
+export { lastDigestSentAt } from './send-requests';
 
 /**
  * The next digest of a group as it would be sent now: for the tab's "preview the next
  * digest" (render `message.payload.attachments[0].content` with the adaptivecards
  * renderer). Browser-safe — it needs only the plan repository the tab already has.
- * Sending stays on the server: "send it now" is `requestDigestNow(log, group, now)`,
- * a Requested row in the Reminder Log that the reminder job sends — webhook URLs are
- * secrets the tab never holds.
+ * Sending stays on the server: "Send now" adds a Requested row to the Reminder Log
+ * (send-requests.ts) that the reminder job sends — webhook URLs are secrets the tab
+ * never holds.
  */
 export async function previewDigest(
   plans: PlanRepository,

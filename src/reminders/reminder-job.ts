@@ -1,10 +1,12 @@
 import type { ConnectionAuth } from '../sharepoint/connect';
 import { openSite } from '../sharepoint/open-site';
 import { SharePointReminderLog } from '../sharepoint/reminder-log-repository';
+import { SharePointSendRequests } from '../sharepoint/send-request-repository';
 import { isLocalSite } from '../sharepoint/site-url';
 import { SharePointSteeringGroups } from '../sharepoint/steering-group-repository';
 import { localDigestLinks, teamsDigestLinks, type DigestLinks } from './digest-links';
-import type { ReminderDeps, ReminderLogger } from './run-reminders';
+import type { ReminderLogger } from './run-reminders';
+import type { SendRequestDeps } from './send-requests';
 import { startScheduler, type ReminderScheduler } from './scheduler';
 import { webhooksToSink } from './webhook-config';
 import type { WebhookResolver } from './webhook-names';
@@ -29,10 +31,11 @@ export type ReminderJobConfig = {
   appId?: string;
 };
 
-/** The reminder job's adapters for a SharePoint site (real tenant or the embedded server). */
-export async function reminderDepsForSite(config: ReminderJobConfig): Promise<ReminderDeps> {
+/** The reminder job's adapters for a SharePoint site (real tenant or the embedded server), "Send now" requests included. */
+export async function reminderDepsForSite(config: ReminderJobConfig): Promise<SendRequestDeps> {
   const site = await openSite(config.siteUrl, config.auth);
   return {
+    requests: new SharePointSendRequests(site.sp),
     plans: site.plans,
     log: new SharePointReminderLog(site.sp),
     groups: new SharePointSteeringGroups(site.sp, config.siteUrl),
@@ -50,5 +53,6 @@ export async function reminderDepsForSite(config: ReminderJobConfig): Promise<Re
  */
 export async function startLocalScheduler(siteUrl: string, logger: ReminderLogger): Promise<ReminderScheduler> {
   const deps = await reminderDepsForSite({ siteUrl, auth: { kind: 'embedded' }, webhooks: webhooksToSink(new URL(siteUrl).origin), logger });
-  return startScheduler({ deps, logger });
+  // Locally "Send now" should feel immediate: look for requests every few seconds.
+  return startScheduler({ deps, logger, requestPollMs: 5_000 });
 }

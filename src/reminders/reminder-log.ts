@@ -1,6 +1,6 @@
 import type { IsoDateTime } from '../domain/plan-item';
 
-/** What became of a claimed send. */
+/** What became of a send (Requested: a "Send now" from the tab, see send-requests.ts). */
 export type ReminderOutcome = 'Requested' | 'Claimed' | 'Sent' | 'Failed';
 
 /** One row of the Reminder Log. */
@@ -31,11 +31,9 @@ export type NewClaim = { claimKey: string; groupName: string; kind: string; date
 export interface ReminderLog {
   /** Adds a Claimed row; null when another row already holds the key. */
   claim(claim: NewClaim): Promise<ReminderLogEntry | null>;
-  /** Adds a Requested row: a send asked for (from the tab) that the job will claim and make. */
-  request(claim: NewClaim): Promise<ReminderLogEntry>;
   /** The row holding a key, if any. */
   get(claimKey: string): Promise<ReminderLogEntry | null>;
-  /** Takes over a Requested, Failed or abandoned row (ETag-guarded); null when someone else changed it first. */
+  /** Takes over a Failed or abandoned row (ETag-guarded); null when someone else changed it first. */
   reclaim(entry: ReminderLogEntry, itemIds: number[]): Promise<ReminderLogEntry | null>;
   /** Records the outcome of the send this job claimed. */
   finish(entry: ReminderLogEntry, outcome: 'Sent' | 'Failed', at: IsoDateTime, detail: string): Promise<void>;

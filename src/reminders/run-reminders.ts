@@ -7,6 +7,7 @@ import { buildDigestMessage, type ReminderKind, type ReminderMessage } from './d
 import { redactSecrets } from './redact';
 import { claimKeyOf, type ReminderLog, type ReminderLogEntry } from './reminder-log';
 import { resolveGroups, type GroupSource } from './resolve-groups';
+import { lastDigestSentAt } from './send-requests';
 import { WEBHOOK_FILE, webhookEnvName, type WebhookResolver } from './webhook-names';
 import type { Notifier } from './webhook-notifier';
 
@@ -38,17 +39,12 @@ export type ReminderRunOptions = {
 /** What happened for one group. */
 export type GroupOutcome = 'sent' | 'already-sent' | 'claimed-elsewhere' | 'failed' | 'no-webhook' | 'dry-run';
 
-/** `digest`: the scheduled daily digest; `digest-now`: one a manager asked for from the tab. */
-export type DigestKind = ReminderKind;
-
-export type GroupResult = { group: string; kind: DigestKind; dateKey: IsoDate; outcome: GroupOutcome; itemIds: number[]; message?: ReminderMessage; detail?: string };
+export type GroupResult = { group: string; kind: ReminderKind; dateKey: IsoDate; outcome: GroupOutcome; itemIds: number[]; message?: ReminderMessage; detail?: string };
 
 const KIND = 'digest';
-const DIGEST_KINDS: string[] = ['digest', 'digest-now'];
-/** A Claimed row untouched for this long was abandoned by a job that died. */
-export const STALE_CLAIM_MS = 15 * 60 * 1000;
+const STALE_CLAIM_MS = 15 * 60 * 1000;
 // The log is read once per run for the last digest of every group; a year back is plenty.
-export const LOG_LOOKBACK_DAYS = 400;
+const LOG_LOOKBACK_DAYS = 400;
 
 const silent: ReminderLogger = { info: () => undefined, warn: () => undefined };
 
@@ -121,17 +117,8 @@ async function runGroup(
   return result(delivery.outcome, message.itemIds, delivery.outcome === 'sent' ? { message, detail: delivery.detail } : { detail: delivery.detail });
 }
 
-/** When a group was last sent a digest (scheduled or asked for), from the log; null if never. */
-export function lastDigestSentAt(history: ReminderLogEntry[], groupName: string): string | null {
-  return history
-    .filter((e) => e.groupName.toLowerCase() === groupName.toLowerCase() && DIGEST_KINDS.includes(e.kind) && e.outcome === 'Sent' && e.sentAt)
-    .map((e) => e.sentAt!)
-    .sort()
-    .pop() ?? null;
-}
-
 /** POSTs a claimed message and records Sent or Failed on its log row; the URL never reaches the log. */
-export async function deliver(
+async function deliver(
   deps: ReminderDeps,
   entry: ReminderLogEntry,
   webhookUrl: string,
@@ -154,7 +141,7 @@ export async function deliver(
 }
 
 /** The message when no webhook is configured for a group. */
-export function noWebhookDetail(groupName: string): string {
+function noWebhookDetail(groupName: string): string {
   return `No webhook is configured for "${groupName}": set ${webhookEnvName(groupName)} in the environment or in ${WEBHOOK_FILE}. Nothing was sent.`;
 }
 

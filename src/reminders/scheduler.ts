@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { SteeringGroup } from '../domain/plan-item';
 import { resolveGroups } from './resolve-groups';
-import { runRequestedDigests } from './requested-digests';
+import { processSendRequests, type SendRequestLog } from './send-requests';
 import { runReminders, type GroupResult, type ReminderDeps, type ReminderLogger } from './run-reminders';
 
 /** A running scheduler: one cron job per steering group. */
@@ -14,7 +14,8 @@ export type ReminderScheduler = {
 };
 
 export type SchedulerOptions = {
-  deps: ReminderDeps;
+  /** With `requests`, "Send now" requests from the tab are polled for and sent too. */
+  deps: ReminderDeps & { requests?: SendRequestLog };
   logger: ReminderLogger;
   /** Only this group. */
   group?: string;
@@ -66,14 +67,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Reminde
     }
   };
 
-  // Requested digests: one poll at a time, so a slow send never overlaps the next poll.
+  // "Send now" requests: one poll at a time, so a slow send never overlaps the next poll.
   let polling = false;
+  const requests = deps.requests;
   const pollRequests = async () => {
-    if (polling) return;
+    if (polling || !requests) return;
     polling = true;
     try {
-      const results = await runRequestedDigests(deps, { now: new Date() });
-      if (results.length) options.onRun?.(results);
+      const handled = await processSendRequests({ ...deps, requests }, new Date());
+      if (handled) logger.info(`${handled} "Send now" request(s) handled.`);
     } catch (error) {
       logger.warn(`Could not check for requested digests: ${(error as Error).message}`);
     } finally {

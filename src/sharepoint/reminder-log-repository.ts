@@ -69,21 +69,6 @@ export class SharePointReminderLog implements ReminderLog {
     }
   }
 
-  /** Adds a Requested row (a send asked for from the tab; the job claims it with `reclaim`). */
-  async request(claim: NewClaim): Promise<ReminderLogEntry> {
-    const row = (await this.items.add({
-      Title: claim.claimKey.slice(0, 255),
-      ClaimKey: claim.claimKey,
-      GroupName: claim.groupName,
-      Kind: claim.kind,
-      DateKey: claim.dateKey,
-      ItemIds: claim.itemIds.join(','),
-      Outcome: 'Requested',
-      Attempts: 0,
-    })) as Row;
-    return this.byId(Number(row?.ID ?? row?.Id));
-  }
-
   /** The row holding the key, if any (ClaimKey is indexed). */
   async get(claimKey: string): Promise<ReminderLogEntry | null> {
     const rows = (await this.items.select(...SELECT).filter(`ClaimKey eq ${odataString(claimKey)}`).top(1)()) as Row[];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { reminderDepsForSite } from '../../reminders/reminder-job';
-import { runRequestedDigests } from '../../reminders/requested-digests';
+import { processSendRequests } from '../../reminders/send-requests';
 import { runReminders, type GroupResult, type ReminderLogger } from '../../reminders/run-reminders';
 import { startScheduler } from '../../reminders/scheduler';
 import { WEBHOOK_FILE, webhooksFromEnvironment } from '../../reminders/webhook-config';
@@ -55,8 +55,11 @@ export function register(program: Command): void {
       }
 
       const results = await runReminders(deps, { now, group: opts.group, dryRun: opts.dryRun });
-      // Digests managers asked for from the tab go out with the run (never on a dry run).
-      if (!opts.dryRun) results.push(...(await runRequestedDigests(deps, { now })).filter((r) => !opts.group || r.group.toLowerCase() === opts.group.toLowerCase()));
+      // Digests managers asked for from the tab ("Send now") go out with the run, never on a dry run.
+      if (!opts.dryRun) {
+        const handled = await processSendRequests(deps, now);
+        if (handled) logger.info(`${handled} "Send now" request(s) handled.`);
+      }
       if (opts.json) {
         const messages = results.filter((r) => r.message).map((r) => ({ group: r.group, kind: r.kind, itemIds: r.itemIds, payload: r.message!.payload }));
         console.log(JSON.stringify(opts.dryRun ? { messages } : { results: results.map(({ message: _message, ...rest }) => rest), messages }));

@@ -3,6 +3,8 @@ import type { PageId } from '../routes';
 import { MyActions } from './MyActions';
 import type { PageProps } from './page-props';
 import { ConfigTabPage, PlanPage, SummaryPage } from './plan/lazy-pages';
+import { LazyDigestPreviewPage } from './digest/lazy-digest-page';
+import { LazyImportPage } from './import/lazy-import-page';
 
 /** A page of the tab: its route id, its navigation label and what renders it. */
 export type PageDefinition = {
@@ -20,6 +22,8 @@ export const PAGES: readonly PageDefinition[] = [
   { id: 'my-actions', label: 'My actions', component: MyActions },
   { id: 'plan', label: 'Plan', component: PlanPage },
   { id: 'summary', label: 'Summary', component: SummaryPage },
+  { id: 'import', label: 'Import', component: LazyImportPage },
+  { id: 'digest-preview', label: 'Digest preview', component: LazyDigestPreviewPage },
   { id: 'config', label: 'Tab settings', component: ConfigTabPage },
 ];
 

@@ -2,7 +2,7 @@ import {
   Button, Checkbox, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Input, MessageBar, MessageBarActions,
   MessageBarBody, MessageBarTitle, OverlayDrawer, Select, Spinner, Textarea,
 } from '@fluentui/react-components';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { RAGS, STATUSES, type PlanItem, type Rag, type Status } from '../../domain/plan-item';
 import { RagBadge } from '../components/StatusBadges';
 import { formatDate, formatDateTime } from '../format';
@@ -26,9 +26,11 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
   const { item, form, errors } = panel;
   // When the conflict notice goes, its buttons go with it: put focus back on the form.
   const statusRef = useRef<HTMLSelectElement>(null);
+  // (Focus first: if it were lost with the removed button, Fluent would send it back to
+  // the row behind the panel.)
   const afterConflict = (action: () => void) => () => {
+    statusRef.current?.focus();
     action();
-    requestAnimationFrame(() => statusRef.current?.focus());
   };
   const title = item?.title ?? 'Action';
 
@@ -88,7 +90,8 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
                 {panel.saved && <MessageBar intent="success"><MessageBarBody>Update saved.</MessageBarBody></MessageBar>}
               </div>
               <div className={styles.footer}>
-                <Button type="submit" appearance="primary" disabled={panel.saving || panel.conflict !== null}>
+                {/* disabledFocusable: a disabled button would drop the keyboard focus out of the panel. */}
+                <Button type="submit" appearance="primary" disabledFocusable={panel.saving || panel.conflict !== null}>
                   {panel.saving ? 'Saving…' : 'Save update'}
                 </Button>
                 <CopyLinkButton link={linkFor(item)} />
@@ -130,6 +133,9 @@ type ConflictNoticeProps = { conflict: Conflict; saving: boolean; onReapply(): v
 
 function ConflictNotice({ conflict, saving, onReapply, onDiscard }: ConflictNoticeProps) {
   const styles = useUpdatePanelStyles();
+  // The user pressed Save and must now decide: take them to the choice.
+  const reapplyRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => reapplyRef.current?.focus(), []);
   return (
     <MessageBar intent="warning" layout="multiline" role="alert">
       <MessageBarBody>
@@ -143,8 +149,8 @@ function ConflictNotice({ conflict, saving, onReapply, onDiscard }: ConflictNoti
         </ul>
       </MessageBarBody>
       <MessageBarActions>
-        <Button appearance="primary" disabled={saving} onClick={onReapply}>Re-apply my changes</Button>
-        <Button disabled={saving} onClick={onDiscard}>Discard my changes</Button>
+        <Button ref={reapplyRef} appearance="primary" disabledFocusable={saving} onClick={onReapply}>Re-apply my changes</Button>
+        <Button disabledFocusable={saving} onClick={onDiscard}>Discard my changes</Button>
       </MessageBarActions>
     </MessageBar>
   );

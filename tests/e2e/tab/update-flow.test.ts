@@ -149,6 +149,8 @@ describe('My actions and the update panel', () => {
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Save update');
     await page.keyboard.press('Enter');
     await waitForSaved(panel(page));
+    // Focus stays in the panel through the save (a disabled button would have dropped it).
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
 
     expect(await restItem(site.siteUrl, item.id)).toMatchObject({ Status: 'In progress', PercentComplete: 35, LatestUpdate: 'Started the work by keyboard.' });
     await page.keyboard.press('Escape');

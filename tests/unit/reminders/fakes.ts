@@ -16,12 +16,6 @@ export class InMemoryReminderLog implements ReminderLog {
     return { ...row };
   }
 
-  async request(claim: NewClaim): Promise<ReminderLogEntry> {
-    const row: ReminderLogEntry = { id: this.nextId++, etag: '"1"', ...claim, outcome: 'Requested', attempts: 0, sentAt: null, detail: '', modified: new Date().toISOString() };
-    this.rows.push(row);
-    return { ...row };
-  }
-
   async get(claimKey: string) {
     const row = this.rows.find((r) => r.claimKey === claimKey);
     return row ? { ...row } : null;

@@ -54,4 +54,26 @@ describe('startScheduler', () => {
       scheduler.stop();
     }
   });
+
+  it('polls for "Send now" requests when given where they live', async () => {
+    const { deps } = depsWith([]);
+    let polls = 0;
+    const requests = {
+      pending: async () => { polls++; return []; },
+      request: async () => { throw new Error('not used'); },
+      get: async () => { throw new Error('not used'); },
+      claim: async () => null,
+      finish: async () => undefined,
+    };
+    const scheduler = await startScheduler({ deps: { ...deps, requests }, logger: deps.logger!, requestPollMs: 10 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(polls).toBeGreaterThanOrEqual(2);
+    } finally {
+      scheduler.stop();
+    }
+    const after = polls;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(polls).toBe(after);
+  });
 });

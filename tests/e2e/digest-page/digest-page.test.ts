@@ -1,0 +1,124 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createWebhookSink, type WebhookSink } from '../../../src/emulator/webhook-sink';
+import { reminderDepsForSite } from '../../../src/reminders/reminder-job';
+import { processSendRequests, type SendRequestDeps } from '../../../src/reminders/send-requests';
+import { webhooksToSink } from '../../../src/reminders/webhook-config';
+import { WorkflowWebhookNotifier } from '../../../src/reminders/webhook-notifier';
+import { LIST } from '../../../src/sharepoint/list-names';
+import { SharePointSendRequests } from '../../../src/sharepoint/send-request-repository';
+import { runAxeOnFluentPage as runAxe } from '../support/axe-fluent';
+import { collectPageErrors, describeViolations, launchBrowser, newLocalContext } from '../support/browser';
+import { daysFromToday, seedActions, TEST_USERS } from '../support/seed';
+import { startTabSite, type TabSite } from '../support/tab-site';
+import { tabTo } from '../support/tab-page';
+
+const ADMIN = TEST_USERS[0].email;
+const OVERDUE_TITLE = 'Publish the overdue equality impact report';
+const EVIL_TITLE = 'Check [x](https://evil.example) and <at>Owner A</at>';
+
+jest.setTimeout(90_000);
+
+describe('Digest preview page (browser, embedded server)', () => {
+  let site: TabSite;
+  let sink: WebhookSink;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    sink = createWebhookSink();
+    site = await startTabSite({ users: TEST_USERS, plugins: [sink] });
+    await site.site.sp.web.lists.getByTitle(LIST.steeringGroups).items.add({ Title: 'Equality Board', Schedule: '0 8 * * 2', TimeZone: 'Europe/London', DueSoonDays: 14, UpdateCadenceDays: 30, EscalationDays: 30 });
+    const recent = new Date().toISOString();
+    await seedActions(site.site, TEST_USERS[1].email, [
+      { title: OVERDUE_TITLE, steeringGroup: 'Equality Board', dueDate: daysFromToday(-10), lastUpdated: recent },
+      { title: EVIL_TITLE, steeringGroup: 'Equality Board', dueDate: daysFromToday(-3), lastUpdated: recent },
+      { title: 'Not due for a long while', steeringGroup: 'Equality Board', dueDate: daysFromToday(200), lastUpdated: recent },
+      // A group named only on actions: previewed with the defaults.
+      { title: 'Renew the digital strategy', steeringGroup: 'Digital Board', dueDate: daysFromToday(5), lastUpdated: recent },
+    ]);
+    browser = await launchBrowser();
+    context = await newLocalContext(browser, site.url);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function openPreview(group: string, params: Record<string, string> = {}): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(site.tabUrl({ page: 'digest-preview', as: ADMIN, ...params }));
+    await page.getByRole('heading', { name: 'Digest preview' }).waitFor();
+    const select = page.getByRole('combobox', { name: 'Steering group' });
+    await select.waitFor();
+    await select.selectOption(group);
+    await page.getByRole('heading', { name: `Next digest for ${group}` }).waitFor();
+    await page.getByRole('group', { name: `Digest card for ${group}` }).getByText(/overdue/i).first().waitFor();
+    return { page, errors };
+  }
+
+  async function depsFor(): Promise<SendRequestDeps> {
+    const deps = await reminderDepsForSite({
+      siteUrl: site.siteUrl,
+      auth: { kind: 'embedded' },
+      webhooks: webhooksToSink(site.url),
+      logger: { info: () => undefined, warn: () => undefined },
+      notifier: new WorkflowWebhookNotifier({ baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 6, requestsPerSecond: 200 }),
+    });
+    return { ...deps, requests: new SharePointSendRequests(site.site.sp) };
+  }
+
+  it('previews the next digest of a group: the card lists its overdue actions, with plan text literal', async () => {
+    const { page, errors } = await openPreview('Equality Board');
+    const card = page.getByRole('group', { name: 'Digest card for Equality Board' });
+    await card.getByText(OVERDUE_TITLE).waitFor();
+    await expect(card.textContent()).resolves.not.toContain('Not due for a long while');
+    // The title's markdown and mention stay text: no link to the evil site, no mention markup.
+    await expect(card.textContent()).resolves.toMatch(/Check \[x\]\(https:\/\/evil\.example\) and <\u2060?at>Owner A<\/\u2060?at>/);
+    expect(await card.locator('a[href*="evil.example"]').count()).toBe(0);
+    // The counts, as text for everyone.
+    const counts = page.getByRole('list', { name: 'Digest counts' });
+    await expect(counts.getByRole('listitem').first().textContent()).resolves.toBe('2 overdue actions');
+    await expect(page.getByText(/^The card lists 2 actions:$/).count()).resolves.toBe(1);
+
+    // The other group, named only on actions, gets the defaults.
+    await page.getByRole('combobox', { name: 'Steering group' }).selectOption('Digital Board');
+    await page.getByRole('heading', { name: 'Next digest for Digital Board' }).waitFor();
+    await page.getByRole('group', { name: 'Digest card for Digital Board' }).getByText('Renew the digital strategy').waitFor();
+    await expect(counts.getByRole('listitem').nth(1).textContent()).resolves.toBe('1 action due within 14 days');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"Send now" (by keyboard) records a request the reminder job sends exactly once, and shows it Sent', async () => {
+    const { page, errors } = await openPreview('Equality Board');
+    sink.clear();
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send now');
+    await page.keyboard.press('Enter');
+    const status = page.getByRole('status').filter({ hasText: /Requested: the reminder job will send Equality Board's digest/ });
+    await status.waitFor();
+    expect(await page.getByRole('button', { name: 'Send now' }).isDisabled()).toBe(true);
+
+    const [a, b] = await Promise.all([depsFor(), depsFor()]);
+    const handled = await Promise.all([processSendRequests(a, new Date()), processSendRequests(b, new Date())]);
+    expect(handled.sort()).toEqual([0, 1]);
+    expect(await processSendRequests(a, new Date())).toBe(0);
+
+    await page.getByRole('status').filter({ hasText: /^Sent to Equality Board at .+ \(2 actions\)\.$/ }).waitFor({ timeout: 15_000 });
+    const received = sink.messages('Equality Board');
+    expect(received).toHaveLength(1);
+    expect(JSON.stringify(received[0].message)).toContain(OVERDUE_TITLE);
+    expect(sink.messages()).toHaveLength(1);
+    expect(await page.getByRole('button', { name: 'Send now' }).isDisabled()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['default', 'dark', 'contrast'])('has no axe violations with a card shown (%s theme)', async (theme) => {
+    const { page, errors } = await openPreview('Equality Board', { theme });
+    const violations = await runAxe(page);
+    expect(describeViolations(violations)).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
