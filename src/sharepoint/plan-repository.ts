@@ -122,11 +122,11 @@ export class SharePointPlanRepository implements PlanRepository {
    */
   async updateStatus(item: PlanItem, update: StatusUpdate, now: IsoDateTime): Promise<PlanItem> {
     const changes = applyUpdate(item, update, now);
-    const [batched, execute] = this.sp.batched();
+    const [batched, execute] = this.sp.batched({ maxRequests: 100 });
     const merge = batched.web.lists.getByTitle(LIST.planItems).items.getById(item.id)
       .update(toSpFields(changes), item.etag)
       .then((r) => ({ ok: true as const, etag: (r as { etag?: string })?.etag }), (error: unknown) => ({ ok: false as const, error }));
-    const audit = batched.web.lists.getByTitle(LIST.progressUpdates).items.add({
+    const auditRow = {
       Title: `${item.actionRef || item.id}: ${update.status}`.slice(0, 255),
       PlanItemId: item.id,
       Status: update.status,
@@ -137,8 +137,10 @@ export class SharePointPlanRepository implements PlanRepository {
       Comment: update.comment,
       RevisedDueDate: update.dueDate && update.dueDate !== item.dueDate ? fromIsoDate(update.dueDate) : null,
       UpdatedAt: now,
-    }).then((r) => ({ ok: true as const, id: Number((r as { Id?: number }).Id) }), (error: unknown) => ({ ok: false as const, error }));
-    await execute();
+    };
+    const audit = batched.web.lists.getByTitle(LIST.progressUpdates).items.add(auditRow).then((r) => ({ ok: true as const, id: Number((r as { Id?: number }).Id) }), (error: unknown) => ({ ok: false as const, error }));
+    // A failed $batch request rejects both parts; their results below say what to tell the user.
+    await execute().catch(() => undefined);
     const [mergeResult, auditResult] = await Promise.all([merge, audit]);
     if (!mergeResult.ok) {
       if (auditResult.ok) await this.sp.web.lists.getByTitle(LIST.progressUpdates).items.getById(auditResult.id).delete();
@@ -148,7 +150,11 @@ export class SharePointPlanRepository implements PlanRepository {
     }
     if (!auditResult.ok) {
       // The item changed but its audit row was refused: write it again on its own so the history stays whole.
-      throw new Error(`Your update to "${item.title}" was saved, but its history entry was not: ${messageOf(auditResult.error)}.`);
+      try {
+        await this.sp.web.lists.getByTitle(LIST.progressUpdates).items.add(auditRow);
+      } catch (error) {
+        throw new Error(`Your update to "${item.title}" was saved, but its history entry was not: ${messageOf(error)}. Add the note again so the steering group sees it.`);
+      }
     }
     return { ...item, ...(changes as Partial<PlanItem>), etag: mergeResult.etag ?? item.etag };
   }
