@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { commandModules } from './command-modules';
+import { loadLocalEnv } from './load-env';
 
 /** Builds the `plan-tracker` program with every command registered. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
 }
 
 if (require.main === module || process.argv[1]?.endsWith('plan-tracker.cjs')) {
+  loadLocalEnv();
   buildProgram().parseAsync(process.argv).catch((error: unknown) => {
     // One clear line for the person at the terminal; the stack only when asked for.
     console.error(`plan-tracker: ${(error as Error).message ?? String(error)}`);
