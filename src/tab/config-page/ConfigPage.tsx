@@ -1,4 +1,4 @@
-import { Combobox, Field, Input, MessageBar, MessageBarBody, Option, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { PageProps } from '../pages/page-props';
 import { useConfigPage } from './useConfigPage';
 
@@ -26,20 +26,21 @@ export function ConfigPage({ session }: PageProps) {
         <Input type="url" value={choice.siteUrl} onChange={(_, d) => setChoice({ ...choice, siteUrl: d.value })} />
       </Field>
       {!choices && <Spinner size="tiny" label="Finding the plans on the site…" />}
-      <Field label="Plan" required validationMessage={problems.plan} validationState={problems.plan ? 'error' : 'none'}>
-        <Combobox freeform value={choice.plan} selectedOptions={choice.plan ? [choice.plan] : []} placeholder="Choose or type a plan"
-          onOptionSelect={(_, d) => setChoice({ ...choice, plan: d.optionValue ?? '' })}
-          onChange={(e) => setChoice({ ...choice, plan: e.target.value })}>
-          {(choices?.plans ?? []).map((p) => <Option key={p} value={p}>{p}</Option>)}
-        </Combobox>
+      {choices?.problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>The plans on the site could not be listed ({choices.problem}). Type the plan’s name as it appears in the Plan column.</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="Plan" required validationMessage={problems.plan} validationState={problems.plan ? 'error' : 'none'}
+        hint={choices?.plans.length ? `Plans on this site: ${choices.plans.join(', ')}.` : undefined}>
+        {/* A text box with suggestions: another site's plans cannot be listed from here. */}
+        <Input value={choice.plan} list="config-plans" autoComplete="off" onChange={(_, d) => setChoice({ ...choice, plan: d.value })} />
       </Field>
+      <datalist id="config-plans">{(choices?.plans ?? []).map((p) => <option key={p} value={p} />)}</datalist>
       <Field label="Steering group" hint="Leave empty to show the whole plan.">
-        <Combobox freeform value={choice.steeringGroup} selectedOptions={choice.steeringGroup ? [choice.steeringGroup] : []} placeholder="All steering groups"
-          onOptionSelect={(_, d) => setChoice({ ...choice, steeringGroup: d.optionValue ?? '' })}
-          onChange={(e) => setChoice({ ...choice, steeringGroup: e.target.value })}>
-          {(choices?.steeringGroups ?? []).map((g) => <Option key={g} value={g}>{g}</Option>)}
-        </Combobox>
+        <Input value={choice.steeringGroup} list="config-groups" autoComplete="off" onChange={(_, d) => setChoice({ ...choice, steeringGroup: d.value })} />
       </Field>
+      <datalist id="config-groups">{(choices?.steeringGroups ?? []).map((g) => <option key={g} value={g} />)}</datalist>
       {page.host?.kind === 'preview' && (
         <MessageBar intent="info">
           <MessageBarBody>This page saves from Teams’ “Save” button when you add the tab to a channel or chat. Outside Teams it shows what would be saved.</MessageBarBody>

@@ -13,7 +13,7 @@ const tabBase = () => new URL('./', window.location.href).href;
  */
 export function useConfigPage(session: TabSession) {
   const [choice, setChoice] = useState<ConfigChoice>({ siteUrl: session.site.siteUrl, plan: '', steeringGroup: '' });
-  const [choices, setChoices] = useState<{ plans: string[]; steeringGroups: string[] } | null>(null);
+  const [choices, setChoices] = useState<{ plans: string[]; steeringGroups: string[]; problem?: string } | null>(null);
   const [host, setHost] = useState<ConfigHost | null>(null);
   const latest = useRef(choice);
   latest.current = choice;
@@ -31,7 +31,7 @@ export function useConfigPage(session: TabSession) {
         // One plan on the site: choose it, the common case.
         if (found.plans.length === 1) setChoice((c) => (c.plan ? c : { ...c, plan: found.plans[0] }));
       },
-      () => { if (live) setChoices({ plans: [], steeringGroups: [] }); },
+      (error: unknown) => { if (live) setChoices({ plans: [], steeringGroups: [], problem: error instanceof Error ? error.message : String(error) }); },
     );
     configHost().then((h) => {
       if (!live) return;

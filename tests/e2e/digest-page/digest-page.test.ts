@@ -28,14 +28,17 @@ describe('Digest preview page (browser, embedded server)', () => {
     sink = createWebhookSink();
     site = await startTabSite({ users: TEST_USERS, plugins: [sink] });
     await site.site.sp.web.lists.getByTitle(LIST.steeringGroups).items.add({ Title: 'Equality Board', Schedule: '0 8 * * 2', TimeZone: 'Europe/London', DueSoonDays: 14, UpdateCadenceDays: 30, EscalationDays: 30 });
-    const recent = new Date().toISOString();
-    await seedActions(site.site, TEST_USERS[1].email, [
-      { title: OVERDUE_TITLE, steeringGroup: 'Equality Board', dueDate: daysFromToday(-10), lastUpdated: recent },
-      { title: EVIL_TITLE, steeringGroup: 'Equality Board', dueDate: daysFromToday(-3), lastUpdated: recent },
-      { title: 'Not due for a long while', steeringGroup: 'Equality Board', dueDate: daysFromToday(200), lastUpdated: recent },
+    const seeded = await seedActions(site.site, TEST_USERS[1].email, [
+      { title: OVERDUE_TITLE, steeringGroup: 'Equality Board', dueDate: daysFromToday(-10) },
+      { title: EVIL_TITLE, steeringGroup: 'Equality Board', dueDate: daysFromToday(-3) },
+      // Overdue past the group's 30-day escalation threshold.
+      { title: 'Escalated: renew the hate crime partnership', steeringGroup: 'Equality Board', dueDate: daysFromToday(-40) },
+      { title: 'Not due for a long while', steeringGroup: 'Equality Board', dueDate: daysFromToday(200) },
       // A group named only on actions: previewed with the defaults.
-      { title: 'Renew the digital strategy', steeringGroup: 'Digital Board', dueDate: daysFromToday(5), lastUpdated: recent },
+      { title: 'Renew the digital strategy', steeringGroup: 'Digital Board', dueDate: daysFromToday(5) },
     ]);
+    // Each owner has just updated (no status or RAG change), so no action is stale.
+    for (const item of seeded) await site.site.plans.updateStatus(item, { status: item.status, rag: item.rag, percentComplete: 20, comment: 'On it.' }, new Date().toISOString());
     browser = await launchBrowser();
     context = await newLocalContext(browser, site.url);
   }, 180_000);
@@ -52,7 +55,10 @@ describe('Digest preview page (browser, embedded server)', () => {
     const select = page.getByRole('combobox', { name: 'Steering group' });
     await select.waitFor();
     await select.selectOption(group);
-    await page.getByRole('heading', { name: `Next digest for ${group}` }).waitFor();
+    // Fail at once, with the page's own message, when the digest cannot be worked out.
+    const failure = page.getByText(/^The digest could not be worked out/);
+    await page.getByRole('heading', { name: `Next digest for ${group}` }).or(failure).first().waitFor();
+    if (await failure.count()) throw new Error(`The page says: ${await failure.locator('..').textContent()}`);
     await page.getByRole('group', { name: `Digest card for ${group}` }).getByText(/overdue/i).first().waitFor();
     return { page, errors };
   }
@@ -74,12 +80,12 @@ describe('Digest preview page (browser, embedded server)', () => {
     await card.getByText(OVERDUE_TITLE).waitFor();
     await expect(card.textContent()).resolves.not.toContain('Not due for a long while');
     // The title's markdown and mention stay text: no link to the evil site, no mention markup.
-    await expect(card.textContent()).resolves.toMatch(/Check \[x\]\(https:\/\/evil\.example\) and <\u2060?at>Owner A<\/\u2060?at>/);
+    await expect(card.textContent()).resolves.toMatch(/Check \[x\]\(https:\/\/evil\.example\) and <\u2060?at>Owner A<\u2060?\/at>/);
     expect(await card.locator('a[href*="evil.example"]').count()).toBe(0);
     // The counts, as text for everyone.
     const counts = page.getByRole('list', { name: 'Digest counts' });
-    await expect(counts.getByRole('listitem').first().textContent()).resolves.toBe('2 overdue actions');
-    await expect(page.getByText(/^The card lists 2 actions:$/).count()).resolves.toBe(1);
+    await expect(counts.getByRole('listitem').first().textContent()).resolves.toBe('3 overdue actions, 1 of them escalated');
+    await expect(page.getByText(/^The card lists 3 actions:$/).count()).resolves.toBe(1);
 
     // The other group, named only on actions, gets the defaults.
     await page.getByRole('combobox', { name: 'Steering group' }).selectOption('Digital Board');
@@ -104,12 +110,14 @@ describe('Digest preview page (browser, embedded server)', () => {
     expect(handled.sort()).toEqual([0, 1]);
     expect(await processSendRequests(a, new Date())).toBe(0);
 
-    await page.getByRole('status').filter({ hasText: /^Sent to Equality Board at .+ \(2 actions\)\.$/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: /^Sent to Equality Board at .+ \(3 actions\)\.$/ }).waitFor({ timeout: 15_000 });
     const received = sink.messages('Equality Board');
     expect(received).toHaveLength(1);
     expect(JSON.stringify(received[0].message)).toContain(OVERDUE_TITLE);
     expect(sink.messages()).toHaveLength(1);
-    expect(await page.getByRole('button', { name: 'Send now' }).isDisabled()).toBe(false);
+    // The preview is worked out again: changes now count from the digest just sent.
+    await page.getByRole('list', { name: 'Digest counts' }).getByText(/^0 changes since \d/).waitFor();
+    await page.getByRole('button', { name: 'Send now', disabled: false }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

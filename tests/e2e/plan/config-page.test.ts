@@ -25,7 +25,7 @@ describe('configurable tab: config page (browser, inside a host answering teams-
     ]);
     browser = await launchBrowser();
     context = await newLocalContext(browser, site.url);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await site?.close();
@@ -43,12 +43,9 @@ describe('configurable tab: config page (browser, inside a host answering teams-
     // No plan chosen yet (the site has two): Teams must keep Save disabled.
     await page.waitForFunction(() => (window as unknown as { configHost: ConfigHostState }).configHost.validity === false);
 
-    const plan = tab.getByRole('combobox', { name: 'Plan' });
-    await plan.click();
-    await tab.getByRole('option', { name: 'Equality plan' }).click();
-    const group = tab.getByRole('combobox', { name: 'Steering group' });
-    await group.click();
-    await tab.getByRole('option', { name: 'Equality Board' }).click();
+    await tab.getByText('Plans on this site: Digital plan, Equality plan.').waitFor();
+    await tab.getByRole('combobox', { name: 'Plan' }).fill('Equality plan');
+    await tab.getByRole('combobox', { name: 'Steering group' }).fill('Equality Board');
     await page.waitForFunction(() => (window as unknown as { configHost: ConfigHostState }).configHost.validity === true);
 
     await page.evaluate(() => (window as unknown as { configHost: { save(): void } }).configHost.save());

@@ -33,7 +33,7 @@ describe('plan view (browser, 5,000-action plan on the embedded server)', () => 
     owners = await seedGeneratedPlan(site.site, PLAN_SIZE);
     browser = await launchBrowser();
     context = await newLocalContext(browser, site.url);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await site?.close();
@@ -190,6 +190,7 @@ describe('plan view (browser, 5,000-action plan on the embedded server)', () => 
     await expect(redRow.getByRole('cell').nth(1).textContent()).resolves.toBe(String(red.length));
     await byRag.getByRole('button', { name: 'Show as table' }).click();
     await bar.click();
+    await page.waitForURL(/[?&]page=plan/);
     await planRegion(page).waitFor();
     await waitForPlanSettled(page);
     expect(new URL(page.url()).searchParams.get('rag')).toBe('Red');

@@ -18,7 +18,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function countLines(digest: Digest, since: string, locale: string): string[] {
   const { counts } = digest;
   return [
-    `${plural(counts.overdue + counts.escalated, 'overdue action')}${counts.escalated ? `, ${counts.escalated} of them escalated` : ''}`,
+    `${plural(counts.overdue, 'overdue action')}${counts.escalated ? `, ${counts.escalated} of them escalated` : ''}`,
     `${plural(counts.dueSoon, 'action')} due within ${digest.group.dueSoonDays} days`,
     `${plural(counts.stale, 'action')} with no update in ${digest.group.updateCadenceDays} days`,
     `${plural(counts.changed, 'change')} since ${since ? formatDateTime(since, locale) : 'a week ago (no digest sent yet)'}`,

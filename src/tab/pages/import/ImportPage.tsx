@@ -61,6 +61,8 @@ export function ImportPage({ session, host }: PageProps) {
               accept={ACCEPT}
               className={styles.fileInput}
               disabled={busy}
+              // Cleared on each pick, so choosing the same file again (a re-import) still reads it.
+              onClick={(event) => { event.currentTarget.value = ''; }}
               onChange={(event) => {
                 const chosen = event.currentTarget.files?.[0];
                 if (chosen) void page.chooseFile(chosen);
