@@ -1,4 +1,4 @@
-import { mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToggleButton } from '@fluentui/react-components';
+import { Button, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { PlanBarFilter } from '../plan/plan-state';
 import type { CountBar } from './summary-counts';
@@ -33,7 +33,8 @@ export function BarChart({ title, unit, bars, tone, category, onSelect }: BarCha
     <section className={styles.chart} aria-labelledby={headingId}>
       <div className={styles.titleRow}>
         <h3 id={headingId} className={styles.title}>{title}</h3>
-        <ToggleButton size="small" checked={asTable} onClick={() => setAsTable((t) => !t)}>Show as table</ToggleButton>
+        {/* A plain button with aria-pressed: Fluent's checked ToggleButton fails contrast in the high-contrast theme. */}
+        <Button size="small" aria-pressed={asTable} onClick={() => setAsTable((t) => !t)}>Show as table</Button>
       </div>
       {bars.length === 0 && <p className={styles.empty}>None.</p>}
       {bars.length > 0 && asTable && (
