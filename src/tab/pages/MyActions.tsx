@@ -1,7 +1,4 @@
-import {
-  Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
+import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { PlanItem } from '../../domain/plan-item';
 import { badgeFor } from '../../domain/rules';
 import { AttentionBadge, RagBadge } from '../components/StatusBadges';
@@ -9,6 +6,7 @@ import { formatDate, formatDateTime } from '../format';
 import type { PageProps } from './page-props';
 import { useMyActions } from './useMyActions';
 import { useMyActionsStyles } from './useMyActionsStyles.styles';
+import { LoadStatus } from '../components/LoadStatus';
 
 /** The personal tab's home: the signed-in user's actions, overdue first. */
 export function MyActions({ session, host, today, openItem }: PageProps) {
@@ -20,15 +18,7 @@ export function MyActions({ session, host, today, openItem }: PageProps) {
   return (
     <section className={styles.root} aria-labelledby="my-actions-heading">
       <h2 id="my-actions-heading" className={styles.heading}>My actions</h2>
-      {actions.state === 'loading' && <Spinner size="small" label="Loading your actions…" />}
-      {actions.state === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Your actions could not be loaded</MessageBarTitle>
-            {actions.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <LoadStatus load={actions} loadingLabel="Loading your actions…" failedTitle="Your actions could not be loaded" />
       {actions.state === 'ready' && actions.items.length === 0 && (
         <p className={styles.summary}>No actions are assigned to {session.me.title}. When a plan names you as an owner, its actions appear here.</p>
       )}

@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner } from '@fluentui/react-components';
+import { Button, Field, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Digest } from '../../../domain/digest';
 import type { SteeringGroup } from '../../../domain/plan-item';
@@ -8,6 +8,7 @@ import { AdaptiveCardView } from './AdaptiveCardView';
 import { useDigestPreview, useSteeringGroups } from './useDigestPreview';
 import { useDigestPreviewStyles } from './useDigestPreviewStyles.styles';
 import { useSendNow, type SendNowState } from './useSendNow';
+import { LoadStatus } from '../../components/LoadStatus';
 
 /** After this long still Requested, the page says the job may not be running. */
 const JOB_SLOW_MS = 2 * 60 * 1000;
@@ -79,15 +80,7 @@ export function DigestPreviewPage({ session, config, host, today }: PageProps) {
         and changed actions. &quot;Send now&quot; asks the reminder job to post it to the group&apos;s chat straight away.
       </p>
 
-      {groups.state === 'loading' && <Spinner size="small" label="Loading the steering groups…" />}
-      {groups.state === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The steering groups could not be loaded</MessageBarTitle>
-            {groups.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <LoadStatus load={groups} loadingLabel="Loading the steering groups…" failedTitle="The steering groups could not be loaded" />
       {groups.state === 'ready' && groupList.length === 0 && (
         <p className={styles.intro}>No steering groups yet. Add one to the Steering Groups list, or set a steering group on actions (the Import page can), and its digest appears here.</p>
       )}
@@ -108,15 +101,7 @@ export function DigestPreviewPage({ session, config, host, today }: PageProps) {
 
       <p className={styles.status} role="status" aria-live="polite">{status}</p>
 
-      {preview.state === 'loading' && <Spinner size="small" label="Working out the next digest…" />}
-      {preview.state === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The digest could not be worked out</MessageBarTitle>
-            {preview.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <LoadStatus load={preview} loadingLabel="Working out the next digest…" failedTitle="The digest could not be worked out" />
       {preview.state === 'ready' && (
         <>
           <h3 className={styles.subheading}>Next digest for {preview.digest.group.name}</h3>

@@ -1,4 +1,4 @@
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Button, Link } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PageProps } from '../page-props';
 import { FilterBar } from './FilterBar';
@@ -6,6 +6,7 @@ import { PlanGrid } from './PlanGrid';
 import { SAVED_VIEWS } from './saved-views';
 import { usePlanView } from './usePlanView';
 import { usePlanViewStyles } from './usePlanViewStyles.styles';
+import { LoadStatus } from '../../components/LoadStatus';
 
 type ExportState = { state: 'idle' } | { state: 'working'; format: 'csv' | 'xlsx' } | { state: 'done'; fileName: string } | { state: 'failed'; message: string };
 
@@ -49,15 +50,7 @@ export function PlanView({ session, host, today, openItem }: PageProps) {
         </span>
       </div>
       <p className={styles.filters}>{model.filterLines.map((l) => `${l.name}: ${l.value}`).join(' · ')}</p>
-      {rows.state === 'loading' && <Spinner size="small" label="Loading the plan…" />}
-      {rows.state === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The plan could not be loaded</MessageBarTitle>
-            {rows.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <LoadStatus load={rows} loadingLabel="Loading the plan…" failedTitle="The plan could not be loaded" />
       {(rows.state === 'ready' || rows.state === 'partial') && (
         <>
           <p className={styles.summary} role="status" aria-live="polite">

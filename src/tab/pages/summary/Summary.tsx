@@ -1,8 +1,9 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+
 import type { PageProps } from '../page-props';
 import { BarChart } from './BarChart';
 import { useSummary } from './useSummary';
 import { useSummaryStyles } from './useSummaryStyles.styles';
+import { LoadStatus } from '../../components/LoadStatus';
 
 /**
  * The steering group's overview: actions by RAG and by status, overdue actions by owner
@@ -14,15 +15,7 @@ export function Summary({ session, today }: PageProps) {
   return (
     <section className={styles.root} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={styles.heading}>Summary</h2>
-      {state.state === 'loading' && <Spinner size="small" label="Counting the plan…" />}
-      {state.state === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The summary could not be loaded</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <LoadStatus load={state} loadingLabel="Counting the plan…" failedTitle="The summary could not be loaded" />
       {state.state === 'ready' && (
         <>
           <p className={styles.totals}>{state.summary.total} actions, {state.summary.overdue} overdue.</p>
