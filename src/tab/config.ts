@@ -1,3 +1,5 @@
+import { chooseSiteUrl } from './site-choice';
+
 /** What the tab was built and opened with. */
 export type TabConfig = {
   /** The SharePoint site the tab talks to (no trailing slash). */
@@ -18,10 +20,13 @@ export function isSharePointOnline(siteUrl: string): boolean {
   return /\.sharepoint(-df)?\.(com|us|de|cn)$/i.test(new URL(siteUrl).hostname);
 }
 
-/** Reads the build-time environment; the site defaults to this origin's /sites/plans. */
-export function readTabConfig(origin: string = window.location.origin): TabConfig {
+/**
+ * Reads the build-time environment; the site defaults to this origin's /sites/plans. A
+ * configurable tab's `?site=` (from its config page) picks another site on the same host.
+ */
+export function readTabConfig(origin: string = window.location.origin, search: string = window.location.search): TabConfig {
   const configured = (import.meta.env.VITE_PLAN_TRACKER_SITE_URL ?? '').trim();
-  const siteUrl = (configured || `${origin}/sites/plans`).replace(/\/+$/, '');
+  const siteUrl = chooseSiteUrl(configured || `${origin}/sites/plans`, new URLSearchParams(search).get('site'));
   return {
     siteUrl,
     clientId: (import.meta.env.VITE_PLAN_TRACKER_CLIENT_ID ?? '').trim(),
