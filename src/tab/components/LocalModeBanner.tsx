@@ -12,7 +12,8 @@ const useStyles = makeStyles({ banner: { marginBlockEnd: tokens.spacingVerticalS
 export function LocalModeBanner({ session }: LocalModeBannerProps) {
   const styles = useStyles();
   return (
-    <MessageBar intent="info" className={styles.banner}>
+    // Multiline so the picker wraps below the text instead of overflowing on narrow tabs.
+    <MessageBar intent="info" layout="multiline" className={styles.banner}>
       <MessageBarBody>
         <MessageBarTitle>Local mode — acting as {session.me.title}</MessageBarTitle>
         {session.me.email ? `${session.me.email}. ` : ''}This is the embedded server, not SharePoint: you can act as any user of the site.

@@ -28,11 +28,11 @@ export function MyActions({ session, host, today, openItem }: PageProps) {
           <Table aria-labelledby="my-actions-heading" size="medium">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Action</TableHeaderCell>
+                <TableHeaderCell className={styles.actionColumn}>Action</TableHeaderCell>
                 <TableHeaderCell>Due</TableHeaderCell>
                 <TableHeaderCell>RAG</TableHeaderCell>
                 <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>Last update</TableHeaderCell>
+                <TableHeaderCell className={styles.lastUpdateColumn}>Last update</TableHeaderCell>
                 <TableHeaderCell>Attention</TableHeaderCell>
               </TableRow>
             </TableHeader>

@@ -16,5 +16,8 @@ export const useMyActionsStyles = makeStyles({
     WebkitLineClamp: '2',
     WebkitBoxOrient: 'vertical',
   },
+  // The action's title is the row's content; the other columns hold short values.
+  actionColumn: { width: '40%' },
+  lastUpdateColumn: { width: '20%' },
   badges: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
 });
