@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../project-root';
 import { parseListsManifest, type ListsManifest } from '../sharepoint/schema';
 
-/** The project folder (where package.json is), whatever the working directory. */
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+export { PROJECT_ROOT };
 
 /** Reads and validates manifest/lists.json (or another file an admin customised). */
 export function loadListsManifest(file = path.join(PROJECT_ROOT, 'manifest', 'lists.json')): ListsManifest {

@@ -1,18 +1,13 @@
 import fs from 'node:fs';
+import dotenv from 'dotenv';
 import path from 'node:path';
 import { WEBHOOK_FILE, webhookEnvName, type WebhookResolver } from './webhook-names';
 
 export { WEBHOOK_FILE, webhookEnvName, groupSlug, type WebhookResolver } from './webhook-names';
 
-/** Reads `KEY=value` lines (dotenv): comments and blank lines skipped, surrounding quotes removed. */
+/** Reads a dotenv file's text (`KEY=value` lines, comments, quotes) with the `dotenv` library. */
 export function parseDotenv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][\w]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trim().startsWith('#')) continue;
-    out[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return out;
+  return dotenv.parse(text);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PlanFilter } from '../domain/filter-model';
 import { matchesFilter } from '../domain/match-filter';
 import type { IsoDateTime, NewPlanItem, PlanItem, ProgressUpdate, StatusUpdate } from '../domain/plan-item';
 import { ConflictError, NotFoundError, type ItemChange, type PlanQueryOptions, type PlanRepository } from '../domain/ports';
-import { narrowsThroughIndex, toODataFilter } from '../domain/to-odata';
+import { narrowsThroughIndex, odataString, toODataFilter } from '../domain/to-odata';
 import { applyUpdate } from '../domain/update-rules';
 import { runBatched, statusOf, messageOf } from './batch';
 import { LIST } from './list-names';
@@ -18,8 +18,6 @@ const MAX_PAGE = 5000;
 
 const isThrottled = (error: unknown) => statusOf(error) === 500 && /SPQueryThrottledException|list view threshold/i.test(String((error as Error)?.message));
 
-/** Escapes a value for an OData string literal. */
-const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * The plan repository over PnPjs: every read filters on the server through indexed

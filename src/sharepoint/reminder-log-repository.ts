@@ -7,13 +7,13 @@ import type { NewClaim, ReminderLog, ReminderLogEntry, ReminderOutcome } from '.
 import { messageOf, statusOf } from './batch';
 import { LIST } from './list-names';
 import { etagOf } from './plan-item-mapping';
+import { odataString } from '../domain/to-odata';
 
 const SELECT = ['ID', 'Title', 'ClaimKey', 'GroupName', 'Kind', 'DateKey', 'ItemIds', 'Outcome', 'Attempts', 'SentAt', 'Detail', 'Modified'];
 const MAX_PAGE = 5000;
 
 type Row = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
-const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 function toEntry(row: Row): ReminderLogEntry {
   return {

@@ -7,6 +7,7 @@ import { requestClaimKey, SEND_NOW_KIND, type SendRequest, type SendRequestLog, 
 import { messageOf, statusOf } from './batch';
 import { LIST } from './list-names';
 import { etagOf } from './plan-item-mapping';
+import { odataString } from '../domain/to-odata';
 
 const SELECT = ['ID', 'ClaimKey', 'GroupName', 'DateKey', 'ItemIds', 'Outcome', 'Attempts', 'SentAt', 'Detail'];
 const MAX_PAGE = 5000;
@@ -68,7 +69,7 @@ export class SharePointSendRequests implements SendRequestLog {
   }
 
   private async byClaimKey(claimKey: string): Promise<SendRequest> {
-    const rows = (await this.items.select(...SELECT).filter(`ClaimKey eq '${claimKey.replace(/'/g, "''")}'`).top(1)()) as Row[];
+    const rows = (await this.items.select(...SELECT).filter(`ClaimKey eq ${odataString(claimKey)}`).top(1)()) as Row[];
     if (!rows[0]) throw new Error(`The request '${claimKey}' was added to '${LIST.reminderLog}' but cannot be read back.`);
     return toRequest(rows[0]);
   }

@@ -3,7 +3,9 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The project root, found from this file (src/tab/). */
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+import { PROJECT_ROOT } from '../project-root';
+
+export { PROJECT_ROOT };
 
 /** What the built tab depends on: if any is newer than dist/tab/index.html, rebuild. */
 const SOURCES = ['src/tab', 'src/domain', 'src/sharepoint', 'vite.config.ts', 'package.json'];

@@ -4,8 +4,10 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Command } from 'commander';
 import JSZip from 'jszip';
+import { PROJECT_ROOT } from '../../project-root';
+import { parseDotenv } from '../../reminders/webhook-config';
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+
 
 /** Icons Teams requires, with the sizes it checks. */
 const ICONS = { 'color.png': 192, 'outline.png': 32 } as const;
@@ -25,21 +27,8 @@ export type AppPackageOptions = {
 
 export type AppPackageResult = { zipPath: string; manifest: Record<string, unknown>; variables: string[] };
 
-/** Parses a dotenv file: `NAME=value` lines, `#` comments, optional quotes. */
-export function parseEnvFile(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    values[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return values;
-}
-
 async function readEnv(envDir: string, env: string): Promise<Record<string, string>> {
-  const read = (file: string) => readFile(path.join(envDir, file), 'utf8').then(parseEnvFile, () => ({}));
+  const read = (file: string) => readFile(path.join(envDir, file), 'utf8').then(parseDotenv, () => ({}));
   // Secrets and personal values live in the ignored .user file, which wins over the committed one.
   return { ...(await read(`.env.${env}`)), ...(await read(`.env.${env}.user`)) };
 }
