@@ -3,8 +3,8 @@ import { reminderDepsForSite } from '../../reminders/reminder-job';
 import { processSendRequests } from '../../reminders/send-requests';
 import { runReminders, type GroupResult, type ReminderLogger } from '../../reminders/run-reminders';
 import { startScheduler } from '../../reminders/scheduler';
-import { WEBHOOK_FILE, webhooksFromEnvironment } from '../../reminders/webhook-config';
-import { authForSite, resolveSiteUrl } from '../../sharepoint/site-url';
+import { WEBHOOK_FILE, webhooksFromEnvironment, webhooksToSink } from '../../reminders/webhook-config';
+import { authForSite, isLocalSite, resolveSiteUrl } from '../../sharepoint/site-url';
 
 type RemindOptions = { site?: string; group?: string; now?: string; dryRun?: boolean; json?: boolean; watch?: boolean };
 
@@ -25,6 +25,17 @@ export function formatResults(results: GroupResult[]): string {
   return results.map((r) => `${r.group} (${r.dateKey}): ${verbs[r.outcome]}${r.itemIds.length ? `, ${r.itemIds.length} actions` : ''}${r.detail && r.outcome !== 'sent' ? ` — ${r.detail}` : ''}`).join('\n');
 }
 
+/**
+ * Configured webhooks first; against the local embedded server, a group without one
+ * posts to the server's webhook sink, so its card shows in the chat preview (`/chat`).
+ */
+export function webhooksFor(siteUrl: string) {
+  const configured = webhooksFromEnvironment();
+  if (!isLocalSite(siteUrl)) return configured;
+  const sink = webhooksToSink(new URL(siteUrl).origin);
+  return (group: string) => configured(group) ?? sink(group);
+}
+
 /** `plan-tracker remind`: sends each steering group its digest (once per day), or shows what it would send. */
 export function register(program: Command): void {
   program
@@ -42,7 +53,7 @@ export function register(program: Command): void {
       const siteUrl = resolveSiteUrl(opts.site);
       // With --json, stdout carries exactly one JSON document; everything else goes to stderr.
       const logger: ReminderLogger = { info: (m) => { if (!opts.json) console.error(m); }, warn: (m) => console.error(`warning: ${m}`) };
-      const deps = await reminderDepsForSite({ siteUrl, auth: await authForSite(siteUrl), webhooks: webhooksFromEnvironment(), logger });
+      const deps = await reminderDepsForSite({ siteUrl, auth: await authForSite(siteUrl), webhooks: webhooksFor(siteUrl), logger });
 
       if (opts.watch) {
         if (opts.dryRun || opts.now) throw new Error('--watch runs on the real clock and sends: leave out --dry-run and --now.');
