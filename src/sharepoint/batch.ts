@@ -66,3 +66,9 @@ export async function runBatched<T>(
   if (failures.length) throw new BatchError(failures, operations.length);
   return results;
 }
+
+/** SharePoint's refusal of a query whose indexed narrowing still leaves more rows than the list view threshold. */
+export function isThresholdRefusal(error: unknown): boolean {
+  const message = String((error as Error)?.message ?? error);
+  return statusOf(error) === 500 && /SPQueryThrottledException|list view threshold/i.test(message);
+}

@@ -5,18 +5,17 @@ import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import type { PlanFilter } from '../domain/filter-model';
 import { matchesFilter } from '../domain/match-filter';
+import { sortLikeSharePoint } from '../domain/sort-items';
 import type { IsoDateTime, NewPlanItem, PlanItem, ProgressUpdate, StatusUpdate } from '../domain/plan-item';
 import { ConflictError, NotFoundError, type ItemChange, type PlanQueryOptions, type PlanRepository } from '../domain/ports';
 import { narrowsThroughIndex, odataString, toODataFilter } from '../domain/to-odata';
 import { applyUpdate } from '../domain/update-rules';
-import { runBatched, statusOf, messageOf } from './batch';
+import { isThresholdRefusal, messageOf, runBatched, statusOf } from './batch';
 import { LIST } from './list-names';
 import { PLAN_ITEM_SELECT, PROGRESS_UPDATE_SELECT, fromIsoDate, toPlanItem, toProgressUpdate, toSpFields } from './plan-item-mapping';
 
 /** SharePoint returns at most 5,000 items per page. */
 const MAX_PAGE = 5000;
-
-const isThrottled = (error: unknown) => statusOf(error) === 500 && /SPQueryThrottledException|list view threshold/i.test(String((error as Error)?.message));
 
 
 /**
@@ -48,10 +47,10 @@ export class SharePointPlanRepository implements PlanRepository {
     } catch (error) {
       // Free text over a list past the view threshold has no server-side form that
       // SharePoint accepts; read the list in ID order (always allowed) and filter here.
-      if (!isThrottled(error) || narrowsThroughIndex(filter)) throw error;
+      if (!isThresholdRefusal(error) || narrowsThroughIndex(filter)) throw error;
       const all = await this.readPages('', { ...options, orderBy: [{ field: 'ID', ascending: true }], top: undefined });
       const matching = all.filter((item) => matchesFilter(item, filter, { today: options.today, currentUserId }));
-      return sortItems(matching, options).slice(0, options.top ?? Infinity);
+      return sortLikeSharePoint(matching, options.orderBy ?? []).slice(0, options.top ?? Infinity);
     }
   }
 
@@ -79,14 +78,26 @@ export class SharePointPlanRepository implements PlanRepository {
     }
   }
 
-  /** Items of a plan with the given ActionRefs, queried in chunks through the indexed fields. */
+  /** Items of a plan with the given ActionRefs, queried through the indexed Plan and ActionRef fields. */
   async findByActionRefs(plan: string, actionRefs: string[]): Promise<PlanItem[]> {
     if (actionRefs.length === 0) return [];
-    // One query for the plan (Plan is indexed) reads fewer requests than one per ref;
-    // a plan is far below the view threshold even when the list is not.
     const wanted = new Set(actionRefs);
-    const all = await this.readPages(`Plan eq ${odataString(plan)}`, { today: '1970-01-01' });
-    return all.filter((item) => wanted.has(item.actionRef));
+    const ofThisPlan = (item: PlanItem) => item.plan === plan && wanted.has(item.actionRef);
+    try {
+      // One query for the whole plan (Plan is indexed) costs fewer requests than one per ref.
+      return (await this.readPages(`Plan eq ${odataString(plan)}`, { today: '1970-01-01' })).filter(ofThisPlan);
+    } catch (error) {
+      if (!isThresholdRefusal(error)) throw error;
+      // A plan larger than the view threshold: ask by ActionRef instead, 40 refs a request
+      // (every branch of the "or" is on an indexed field, so SharePoint accepts it).
+      const found: PlanItem[] = [];
+      const refs = [...wanted];
+      for (let i = 0; i < refs.length; i += 40) {
+        const clause = refs.slice(i, i + 40).map((ref) => `ActionRef eq ${odataString(ref)}`).join(' or ');
+        found.push(...(await this.readPages(clause, { today: '1970-01-01' })).filter(ofThisPlan));
+      }
+      return found;
+    }
   }
 
   /** Adds and changes in `$batch` requests of up to 100 operations. */
@@ -184,22 +195,4 @@ export class SharePointPlanRepository implements PlanRepository {
     }
     return out;
   }
-}
-
-const ORDER_KEYS: Record<string, (item: PlanItem) => string | number> = {
-  ID: (i) => i.id, DueDate: (i) => i.dueDate ?? '', Title: (i) => i.title.toLowerCase(), Section: (i) => i.section.toLowerCase(),
-  ActionRef: (i) => i.actionRef, Modified: (i) => i.lastUpdated ?? '', LastUpdated: (i) => i.lastUpdated ?? '',
-};
-
-/** Sorts in memory the way SharePoint orders (empty values first when ascending). */
-function sortItems(items: PlanItem[], options: PlanQueryOptions): PlanItem[] {
-  const orders = options.orderBy ?? [];
-  return [...items].sort((a, b) => {
-    for (const { field, ascending } of orders) {
-      const ka = ORDER_KEYS[field](a);
-      const kb = ORDER_KEYS[field](b);
-      if (ka !== kb) return (ka < kb ? -1 : 1) * (ascending ? 1 : -1);
-    }
-    return a.id - b.id;
-  });
 }

@@ -111,3 +111,18 @@ describe('SharePointPlanRepository (PnPjs over HTTP against the embedded server)
     }
   });
 });
+
+describe('SharePointPlanRepository on a plan past the list view threshold', () => {
+  let t: TestSite;
+  beforeAll(async () => { t = await startTestSite({ threshold: 300 }); });
+  afterAll(() => t.close());
+
+  it('finds existing actions by ActionRef for a re-import when the whole plan is over the threshold', async () => {
+    await t.site.plans.saveMany(manyNewPlanItems(320, (i) => ({ plan: 'Big', actionRef: `BIG-${i}` })), []);
+    await t.site.plans.saveMany([aNewPlanItem({ plan: 'Other', actionRef: 'BIG-5' })], []);
+    // SharePoint refuses the plan as a whole: its indexed condition alone still leaves 320 > 300 rows.
+    await expect(t.site.plans.query({ plan: 'Big' }, { today: TODAY, orderBy: [{ field: 'DueDate', ascending: true }] })).rejects.toThrow(/list view threshold/);
+    const found = await t.site.plans.findByActionRefs('Big', ['BIG-5', 'BIG-300', 'NOPE']);
+    expect(found.map((i) => [i.plan, i.actionRef]).sort()).toEqual([['Big', 'BIG-300'], ['Big', 'BIG-5']]);
+  });
+});

@@ -2,7 +2,8 @@ import type { PlanFilter } from '../../../domain/filter-model';
 import { matchesFilter } from '../../../domain/match-filter';
 import type { IsoDate, PlanItem } from '../../../domain/plan-item';
 import type { PlanOrder, PlanRepository } from '../../../domain/ports';
-import { statusOf } from '../../../sharepoint/batch';
+import { isThresholdRefusal } from '../../../sharepoint/batch';
+import { sortLikeSharePoint } from '../../../domain/sort-items';
 import type { GroupBy } from './plan-state';
 
 /** Rows for the first screen: what the first paint needs, requested with `$top`. */
@@ -13,34 +14,6 @@ export type RowSource = { plans: PlanRepository; currentUserId: number };
 
 /** Rows read for a query; `complete` is false when only the first screen was asked for. */
 export type RowsResult = { rows: PlanItem[]; complete: boolean; via: 'server' | 'list-scan' };
-
-/** SharePoint's answer when a query's indexed narrowing still leaves more rows than the list view threshold. */
-export function isThresholdRefusal(error: unknown): boolean {
-  const message = String((error as Error)?.message ?? error);
-  return statusOf(error) === 500 && /SPQueryThrottledException|list view threshold/i.test(message);
-}
-
-const ORDER_KEYS: Record<PlanOrder['field'], (item: PlanItem) => string | number> = {
-  ID: (i) => i.id,
-  DueDate: (i) => i.dueDate ?? '',
-  Title: (i) => i.title.toLowerCase(),
-  Section: (i) => i.section.toLowerCase(),
-  ActionRef: (i) => i.actionRef.toLowerCase(),
-  Modified: (i) => i.lastUpdated ?? '',
-  LastUpdated: (i) => i.lastUpdated ?? '',
-};
-
-/** Sorts in memory as SharePoint orders: empty values first when ascending, then by ID. */
-export function sortLikeSharePoint(items: readonly PlanItem[], orderBy: readonly PlanOrder[]): PlanItem[] {
-  return [...items].sort((a, b) => {
-    for (const { field, ascending } of orderBy) {
-      const ka = ORDER_KEYS[field](a);
-      const kb = ORDER_KEYS[field](b);
-      if (ka !== kb) return (ka < kb ? -1 : 1) * (ascending ? 1 : -1);
-    }
-    return a.id - b.id;
-  });
-}
 
 /**
  * The server order that keeps groups contiguous: grouping by section sorts by Section
