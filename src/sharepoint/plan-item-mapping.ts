@@ -15,7 +15,8 @@ export const PROGRESS_UPDATE_SELECT = [
 
 type SpRow = Record<string, unknown>;
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
+/** A list value as text: '' for null or missing. */
+export const text = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
 const numberOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 /** `2024-05-31T00:00:00Z` (SharePoint) → `2024-05-31`; date-only fields carry no time. */

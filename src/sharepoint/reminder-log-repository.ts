@@ -6,16 +6,16 @@ import type { IsoDateTime } from '../domain/plan-item';
 import type { NewClaim, ReminderLog, ReminderLogEntry, ReminderOutcome } from '../reminders/reminder-log';
 import { messageOf, statusOf } from './batch';
 import { LIST } from './list-names';
-import { etagOf } from './plan-item-mapping';
+import { etagOf, text } from './plan-item-mapping';
 import { odataString } from '../domain/to-odata';
 
 const SELECT = ['ID', 'Title', 'ClaimKey', 'GroupName', 'Kind', 'DateKey', 'ItemIds', 'Outcome', 'Attempts', 'SentAt', 'Detail', 'Modified'];
 const MAX_PAGE = 5000;
 
 type Row = Record<string, unknown>;
-const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
-function toEntry(row: Row): ReminderLogEntry {
+/** A Reminder Log row as the reminder job sees it (also read by the "Send now" requests). */
+export function toEntry(row: Row): ReminderLogEntry {
   return {
     id: Number(row.ID ?? row.Id),
     etag: etagOf(row),

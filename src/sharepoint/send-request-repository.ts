@@ -6,28 +6,19 @@ import type { IsoDate, IsoDateTime } from '../domain/plan-item';
 import { requestClaimKey, SEND_NOW_KIND, type SendRequest, type SendRequestLog, type SendRequestOutcome } from '../reminders/send-requests';
 import { messageOf, statusOf } from './batch';
 import { LIST } from './list-names';
-import { etagOf } from './plan-item-mapping';
+import { etagOf, text } from './plan-item-mapping';
+import { toEntry } from './reminder-log-repository';
 import { odataString } from '../domain/to-odata';
 
 const SELECT = ['ID', 'ClaimKey', 'GroupName', 'DateKey', 'ItemIds', 'Outcome', 'Attempts', 'SentAt', 'Detail'];
 const MAX_PAGE = 5000;
 
 type Row = Record<string, unknown>;
-const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
 function toRequest(row: Row): SendRequest {
-  return {
-    id: Number(row.ID ?? row.Id),
-    etag: etagOf(row),
-    claimKey: text(row.ClaimKey),
-    groupName: text(row.GroupName),
-    dateKey: text(row.DateKey),
-    outcome: (text(row.Outcome) || 'Requested') as SendRequestOutcome,
-    itemIds: text(row.ItemIds).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
-    attempts: typeof row.Attempts === 'number' ? row.Attempts : 0,
-    sentAt: text(row.SentAt) || null,
-    detail: text(row.Detail),
-  };
+  // The same Reminder Log row as the job reads; a request starts as Requested, not Claimed.
+  const { kind: _kind, modified: _modified, ...entry } = toEntry(row);
+  return { ...entry, outcome: (text(row.Outcome) || 'Requested') as SendRequestOutcome };
 }
 
 /**
