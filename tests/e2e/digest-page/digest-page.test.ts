@@ -1,15 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createWebhookSink, type WebhookSink } from '../../../src/emulator/webhook-sink';
-import { reminderDepsForSite } from '../../../src/reminders/reminder-job';
 import { processSendRequests, type SendRequestDeps } from '../../../src/reminders/send-requests';
-import { webhooksToSink } from '../../../src/reminders/webhook-config';
-import { WorkflowWebhookNotifier } from '../../../src/reminders/webhook-notifier';
 import { LIST } from '../../../src/sharepoint/list-names';
-import { SharePointSendRequests } from '../../../src/sharepoint/send-request-repository';
 import { runAxeOnFluentPage as runAxe } from '../support/axe-fluent';
 import { collectPageErrors, describeViolations, launchBrowser, newLocalContext } from '../support/browser';
 import { daysFromToday, seedActions, TEST_USERS } from '../support/seed';
 import { startTabSite, type TabSite } from '../support/tab-site';
+import { sinkReminderDeps } from '../../support/reminder-deps';
 import { tabTo } from '../support/tab-page';
 
 const ADMIN = TEST_USERS[0].email;
@@ -63,15 +60,8 @@ describe('Digest preview page (browser, embedded server)', () => {
     return { page, errors };
   }
 
-  async function depsFor(): Promise<SendRequestDeps> {
-    const deps = await reminderDepsForSite({
-      siteUrl: site.siteUrl,
-      auth: { kind: 'embedded' },
-      webhooks: webhooksToSink(site.url),
-      logger: { info: () => undefined, warn: () => undefined },
-      notifier: new WorkflowWebhookNotifier({ baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 6, requestsPerSecond: 200 }),
-    });
-    return { ...deps, requests: new SharePointSendRequests(site.site.sp) };
+  function depsFor(): Promise<SendRequestDeps> {
+    return sinkReminderDeps(site, { maxAttempts: 6 });
   }
 
   it('previews the next digest of a group: the card lists its overdue actions, with plan text literal', async () => {

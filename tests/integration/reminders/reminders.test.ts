@@ -2,14 +2,12 @@ import { Command } from 'commander';
 import { register as registerRemind } from '../../../src/cli/commands/remind';
 import { createChatPreview } from '../../../src/emulator/chat-preview';
 import { createWebhookSink, type WebhookSink } from '../../../src/emulator/webhook-sink';
-import { reminderDepsForSite } from '../../../src/reminders/reminder-job';
 import { runReminders, type ReminderDeps } from '../../../src/reminders/run-reminders';
-import { webhooksToSink } from '../../../src/reminders/webhook-config';
-import { WorkflowWebhookNotifier } from '../../../src/reminders/webhook-notifier';
 import { SharePointReminderLog } from '../../../src/sharepoint/reminder-log-repository';
 import { LIST } from '../../../src/sharepoint/list-names';
 import { cardProblems } from '../../unit/reminders/parse-card';
 import { manyNewPlanItems } from '../../support/new-items';
+import { sinkReminderDeps } from '../../support/reminder-deps';
 import { startTestSite, type TestSite } from '../../support/test-site';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
@@ -34,15 +32,7 @@ async function seed(site: TestSite) {
 }
 
 function depsFor(site: TestSite): Promise<ReminderDeps> {
-  return reminderDepsForSite({
-    siteUrl: site.siteUrl,
-    auth: { kind: 'embedded' },
-    webhooks: webhooksToSink(site.url),
-    logger: { info: () => undefined, warn: () => undefined },
-    // Fast retries for the test; the real job waits seconds and keeps to 3 a second.
-    notifier: new WorkflowWebhookNotifier({ baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 12, requestsPerSecond: 200 }),
-    appId: 'test-app-id',
-  });
+  return sinkReminderDeps(site, { maxAttempts: 12, appId: 'test-app-id' });
 }
 
 type CardJson = { body: { type: string; items?: { text?: string; selectAction?: { url: string } }[] }[] };

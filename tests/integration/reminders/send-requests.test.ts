@@ -1,24 +1,15 @@
 import { createWebhookSink, type WebhookSink } from '../../../src/emulator/webhook-sink';
-import { reminderDepsForSite } from '../../../src/reminders/reminder-job';
 import { processSendRequests, type SendRequestDeps } from '../../../src/reminders/send-requests';
-import { webhooksToSink } from '../../../src/reminders/webhook-config';
-import { WorkflowWebhookNotifier } from '../../../src/reminders/webhook-notifier';
 import { SharePointSendRequests } from '../../../src/sharepoint/send-request-repository';
 import { manyNewPlanItems } from '../../support/new-items';
+import { WorkflowWebhookNotifier } from '../../../src/reminders/webhook-notifier';
+import { sinkReminderDeps } from '../../support/reminder-deps';
 import { startTestSite, type TestSite } from '../../support/test-site';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
 
-async function depsFor(site: TestSite): Promise<SendRequestDeps> {
-  const deps = await reminderDepsForSite({
-    siteUrl: site.siteUrl,
-    auth: { kind: 'embedded' },
-    webhooks: webhooksToSink(site.url),
-    logger: { info: () => undefined, warn: () => undefined },
-    notifier: new WorkflowWebhookNotifier({ baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 12, requestsPerSecond: 200 }),
-    appId: 'test-app-id',
-  });
-  return { ...deps, requests: new SharePointSendRequests(site.site.sp) };
+function depsFor(site: TestSite): Promise<SendRequestDeps> {
+  return sinkReminderDeps(site, { maxAttempts: 12, appId: 'test-app-id' });
 }
 
 describe('send requests against the embedded server', () => {
