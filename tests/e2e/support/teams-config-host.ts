@@ -1,4 +1,5 @@
 import type { EmulatorPlugin } from '../../../src/emulator/plugin';
+import { testPagePlugin } from './teams-host-page';
 
 /**
  * A stand-in for Teams' "add a tab" dialog, for tests only: a page on the tab's own origin
@@ -68,12 +69,5 @@ const HOST_JS = `(() => {
 
 /** The test config dialog as an emulator plugin (`/_test/teams-config-host.html?tab=…`), registered only by tests. */
 export function teamsConfigHostPlugin(): EmulatorPlugin {
-  return {
-    name: 'test-teams-config-host',
-    handle(_request, { url }) {
-      if (url.pathname === '/_test/teams-config-host.html') return new Response(HOST_HTML, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-      if (url.pathname === '/_test/teams-config-host.js') return new Response(HOST_JS, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
-      return undefined;
-    },
-  };
+  return testPagePlugin('teams-config-host', HOST_HTML, HOST_JS);
 }

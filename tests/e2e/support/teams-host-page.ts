@@ -72,14 +72,19 @@ const HOST_JS = `(() => {
   frame.src = params.get('tab') || '/tab/';
 })();`;
 
-/** The test Teams host as an emulator plugin, registered only by tests. */
-export function teamsHostPlugin(): EmulatorPlugin {
+/** A test-only page and its script served at `/_test/<page>.html` and `/_test/<page>.js` (same origin as the tab). */
+export function testPagePlugin(page: string, html: string, js: string): EmulatorPlugin {
   return {
-    name: 'test-teams-host',
+    name: `test-${page}`,
     handle(_request, { url }) {
-      if (url.pathname === '/_test/teams-host.html') return new Response(HOST_HTML, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-      if (url.pathname === '/_test/teams-host.js') return new Response(HOST_JS, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+      if (url.pathname === `/_test/${page}.html`) return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+      if (url.pathname === `/_test/${page}.js`) return new Response(js, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
       return undefined;
     },
   };
+}
+
+/** The test Teams host as an emulator plugin, registered only by tests. */
+export function teamsHostPlugin(): EmulatorPlugin {
+  return testPagePlugin('teams-host', HOST_HTML, HOST_JS);
 }
