@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { applyImport, type ImportSummary } from '../../importer/apply-import';
 import { dryRunDocument } from '../../importer/dry-run-json';
-import { ownerKey, parseOwnersCsv } from '../../importer/owners-file';
+import { parseOwnersCsv } from '../../importer/owners-file';
+import { resolveOwners } from '../../importer/resolve-owners';
 import { MAX_PLAN_BYTES, parsePlanFile } from '../../importer/parse-plan-file';
-import { ImportError, type ImportWarning, type ParsedPlan } from '../../importer/table';
+import { ImportError, type ParsedPlan } from '../../importer/table';
 import { openSite } from '../../sharepoint/open-site';
 import { authForSite, resolveSiteUrl } from '../../sharepoint/site-url';
 
@@ -65,16 +66,7 @@ export function register(program: Command): void {
       const owners = opts.owners ? parseOwnersCsv(new TextDecoder().decode(readInputFile(opts.owners, 'owners file')), path.basename(opts.owners)) : new Map<string, string>();
       const siteUrl = resolveSiteUrl(opts.site);
       const site = await openSite(siteUrl, await authForSite(siteUrl));
-      const ownerIds = new Map<string, number>();
-      const warnings: ImportWarning[] = [];
-      for (const owner of new Set(parsed.items.map((i) => ownerKey(i.owner)).filter((k) => owners.has(k)))) {
-        const email = owners.get(owner)!;
-        try {
-          ownerIds.set(owner, (await site.ensureUser(email)).id);
-        } catch (error) {
-          warnings.push({ where: opts.owners ?? 'owners file', message: `${email} could not be resolved to a user (${(error as Error).message}); the owner stays as text.` });
-        }
-      }
+      const { ownerIds, warnings } = await resolveOwners(parsed, owners, (email) => site.ensureUser(email), opts.owners ?? 'owners file');
       const summary = await applyImport(parsed, { repository: site.plans, plan: parsed.plan, group: opts.group, ownerIds });
       const all = { ...summary, warnings: [...parsed.warnings, ...warnings, ...summary.warnings] };
       console.log(opts.json ? JSON.stringify({ plan: parsed.plan, siteUrl, ...all }, null, 2) : formatSummary(parsed.plan, siteUrl, all));

@@ -6,7 +6,8 @@ import { readUsersFile, type SeedUser } from '../../emulator/users-file';
 import { createChatPreview } from '../../emulator/chat-preview';
 import { createWebhookSink } from '../../emulator/webhook-sink';
 import { applyImport } from '../../importer/apply-import';
-import { ownerKey, parseOwnersCsv } from '../../importer/owners-file';
+import { parseOwnersCsv } from '../../importer/owners-file';
+import { resolveOwners } from '../../importer/resolve-owners';
 import { parsePlanFile } from '../../importer/parse-plan-file';
 import { startLocalScheduler } from '../../reminders/reminder-job';
 import { connect } from '../../sharepoint/connect';
@@ -33,10 +34,8 @@ export async function loadSamplePlan(site: SiteSession, log: (line: string) => v
   const existing = await site.plans.query({ plan: SAMPLE.plan }, { today: '1970-01-01', top: 1 });
   if (existing.length > 0) return;
   const parsed = await parsePlanFile(new Uint8Array(readFileSync(SAMPLE.file)), path.basename(SAMPLE.file), { plan: SAMPLE.plan });
-  const ownerIds = new Map<string, number>();
-  for (const [key, email] of parseOwnersCsv(readFileSync(SAMPLE.owners, 'utf8'), SAMPLE.owners)) {
-    ownerIds.set(ownerKey(key), (await site.ensureUser(email)).id);
-  }
+  const owners = parseOwnersCsv(readFileSync(SAMPLE.owners, 'utf8'), SAMPLE.owners);
+  const { ownerIds } = await resolveOwners(parsed, owners, (email) => site.ensureUser(email), SAMPLE.owners);
   const summary = await applyImport(parsed, { repository: site.plans, plan: SAMPLE.plan, group: SAMPLE.group, ownerIds });
   await ensureSteeringGroup(site.sp, { name: SAMPLE.group, schedule: '0 8 * * 1-5' });
   log(`Imported the sample plan "${SAMPLE.plan}": ${summary.added} actions, ${summary.warnings.length} warnings.`);
