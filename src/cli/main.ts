@@ -11,9 +11,10 @@ export function buildProgram(): Command {
   return program;
 }
 
-if (require.main === module || process.argv[1]?.endsWith('plan-tracker.cjs')) {
+/** Runs the CLI with the given argv (as `process.argv`); exits non-zero with one clear line on failure. */
+export function runCli(argv: string[]): void {
   loadLocalEnv();
-  buildProgram().parseAsync(process.argv).catch((error: unknown) => {
+  buildProgram().parseAsync(argv).catch((error: unknown) => {
     // One clear line for the person at the terminal; the stack only when asked for.
     console.error(`plan-tracker: ${(error as Error).message ?? String(error)}`);
     if (process.env.PLAN_TRACKER_DEBUG) console.error(error);
