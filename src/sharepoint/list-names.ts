@@ -4,4 +4,6 @@ export const LIST = {
   progressUpdates: 'Progress Updates',
   steeringGroups: 'Steering Groups',
   reminderLog: 'Reminder Log',
+  plans: 'Plans',
+  ownerAliases: 'Owner Aliases',
 } as const;

@@ -49,7 +49,7 @@ describe('plan-tracker CLI', () => {
       expect(JSON.parse(again.stdout)).toMatchObject({ created: [], problems: [] });
       const response = await fetch(`${siteUrl}/_api/web/lists?$select=Title`, { headers: { Accept: 'application/json;odata=nometadata' } });
       const body = (await response.json()) as { value: { Title: string }[] };
-      expect(body.value.map((l) => l.Title).sort()).toEqual(['Plan Items', 'Progress Updates', 'Reminder Log', 'Steering Groups']);
+      expect(body.value.map((l) => l.Title).sort()).toEqual(['Owner Aliases', 'Plan Items', 'Plans', 'Progress Updates', 'Reminder Log', 'Steering Groups']);
     } finally {
       child.kill('SIGTERM');
     }
