@@ -15,7 +15,8 @@ export default defineConfig({
   envDir: projectRoot,
   plugins: [react()],
   build: {
-    outDir: `${projectRoot}dist/tab`,
+    // PLAN_TRACKER_TAB_DIST lets parallel work build into its own folder (see src/tab/build-tab.ts).
+    outDir: process.env.PLAN_TRACKER_TAB_DIST ?? `${projectRoot}dist/tab`,
     emptyOutDir: true,
     target: 'es2022',
     // Vite's modulepreload polyfill is bundled, not inlined, so the CSP needs no inline script.

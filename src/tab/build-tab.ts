@@ -21,9 +21,14 @@ async function newestMtime(target: string): Promise<number> {
   return newest;
 }
 
-/** Whether dist/tab is missing or older than its sources. */
+/** Where the tab is built: dist/tab, or PLAN_TRACKER_TAB_DIST when set (parallel work, each with its own build). */
+export function tabDistDir(root: string = PROJECT_ROOT): string {
+  return path.resolve(root, process.env.PLAN_TRACKER_TAB_DIST ?? path.join('dist', 'tab'));
+}
+
+/** Whether the built tab is missing or older than its sources. */
 export async function tabBuildIsStale(root: string = PROJECT_ROOT): Promise<boolean> {
-  const built = await stat(path.join(root, 'dist', 'tab', 'index.html')).catch(() => null);
+  const built = await stat(path.join(tabDistDir(root), 'index.html')).catch(() => null);
   if (!built) return true;
   for (const source of SOURCES) {
     if ((await newestMtime(path.join(root, source))) > built.mtimeMs) return true;
@@ -54,7 +59,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * twice) take a directory lock, so only one builds and the others wait for it.
  */
 export async function ensureTabBuilt(root: string = PROJECT_ROOT): Promise<{ built: boolean }> {
-  const lock = path.join(root, 'dist', '.tab-build.lock');
+  const lock = `${tabDistDir(root)}.build.lock`;
   await mkdir(path.dirname(lock), { recursive: true });
   const deadline = Date.now() + 5 * 60_000;
   for (;;) {

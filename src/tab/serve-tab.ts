@@ -46,9 +46,10 @@ export type ServeTabOptions = {
   basePath?: string;
 };
 
-/** The project's dist/tab, found from this file (src/tab/) so the working directory does not matter. */
+/** The project's dist/tab (or PLAN_TRACKER_TAB_DIST), found from this file (src/tab/) so the working directory does not matter. */
 export function defaultTabDist(): string {
-  return path.resolve(__dirname, '..', '..', 'dist', 'tab');
+  const root = path.resolve(__dirname, '..', '..');
+  return path.resolve(root, process.env.PLAN_TRACKER_TAB_DIST ?? path.join('dist', 'tab'));
 }
 
 function securityHeaders(contentType: string, cache: string): Headers {
