@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import * as doctor from './commands/doctor';
 import * as emulator from './commands/emulator';
 import * as importCommand from './commands/import';
 import * as packageCommand from './commands/package';
@@ -7,4 +8,4 @@ import * as remind from './commands/remind';
 import * as start from './commands/start';
 
 /** Every command of the CLI, each registering itself on the program. */
-export const commandModules: { register(program: Command): void }[] = [start, emulator, provision, importCommand, remind, packageCommand];
+export const commandModules: { register(program: Command): void }[] = [start, emulator, provision, importCommand, remind, packageCommand, doctor];

@@ -88,6 +88,8 @@ export type ProgressUpdate = {
 export type SteeringGroup = {
   id: number | null;
   name: string;
+  /** The stable short key webhook settings are named by (`GroupKey`; see src/reminders/webhook-names.ts). */
+  key?: string;
   /** Cron expression, Europe/London unless `timeZone` says otherwise. */
   schedule: string;
   timeZone: string;

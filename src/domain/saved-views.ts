@@ -22,6 +22,8 @@ export type SavedViewDefinition = {
   orderBy: PlanOrder[];
   /** Internal name of the field SharePoint groups the view by. */
   groupBy?: string;
+  /** The columns SharePoint shows for the view, in order (LinkTitle is the title linked to the item). */
+  fields?: string[];
 };
 
 const PLAN_ITEMS = 'Plan Items';
@@ -51,6 +53,7 @@ const viewSchema = z.strictObject({
   filter: filterSchema,
   orderBy: z.array(z.strictObject({ field: z.enum(PLAN_ORDER_FIELDS), ascending: z.boolean() })).default([]),
   groupBy: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an internal field name').optional(),
+  fields: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an internal field name')).optional(),
 });
 
 const manifestSchema = z.object({

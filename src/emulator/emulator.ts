@@ -11,15 +11,19 @@
  * user: the first entry of the `users` option (or `--users <file>`, JSON `[{name,email}]`
  * or CSV `name,email`), else "Plan Admin" <admin@contoso.example>.
  *
- * Control routes (not under `_api`, never faulted):
+ * Only its own pages may use it (lockdown.ts): foreign Host headers and Origins are refused,
+ * a browser's writes need a request digest, and control routes need `controlToken`.
+ *
+ * Control routes (not under `_api`, never faulted; header X-PlanTracker-Emulator-Token):
  * - `POST /_emulator/faults` `{ "429": 0.1, "503": 0.05, "seed": 7, "latencyMs": 20 }`
  * - `POST /_emulator/threshold` `{ "threshold": 100 }`
  * - `GET /_emulator/state`
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { BatchFormatError, boundaryOf, formatBatchResponse, parseBatch, type BatchPartResponse } from './batch';
 import { FaultInjector, validateFaults, type FaultRates } from './faults';
+import { isOwnOrigin, lockdownRefusal } from './lockdown';
 import type { EmulatorPlugin } from './plugin';
 import type { ApiContext, ApiRequest, ApiResult } from './rest/api-context';
 import { dispatchApi } from './rest/api-dispatch';
@@ -58,6 +62,8 @@ export type EmulatorOptions = StorageOptions & {
   maxJsonBytes?: number;
   /** Largest `$batch` body accepted (default 50 MB). */
   maxBatchBytes?: number;
+  /** The token `/_emulator/` control routes need (default: random per start). */
+  controlToken?: string;
 };
 
 export type Emulator = {
@@ -69,6 +75,8 @@ export type Emulator = {
   readonly store: SiteStore;
   readonly threshold: number;
   readonly maxBodyBytes: number;
+  /** Send it as X-PlanTracker-Emulator-Token to use the `/_emulator/` control routes. */
+  readonly controlToken: string;
   setOrigin(origin: string): void;
   setFaults(rates: FaultRates, seed?: number): void;
   setLatency(ms: number): void;
@@ -128,6 +136,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let origin = (options.origin ?? 'http://127.0.0.1').replace(/\/+$/, '');
   let latencyMs = options.latencyMs ?? 0;
   let threshold = options.threshold ?? 5000;
+  const controlToken = options.controlToken ?? randomBytes(18).toString('base64url');
 
   const siteInfo = (requestOrigin: string): SiteInfo => ({
     siteUrl: `${requestOrigin}${sitePath}`,
@@ -383,8 +392,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 
   const withCors = (request: Request, response: Response): Response => {
+    // Only the server's own pages get CORS headers (lockdown.ts refuses other origins first).
+    if (!isOwnOrigin(request, new URL(request.url))) return response;
     const headers = new Headers(response.headers);
-    headers.set('Access-Control-Allow-Origin', request.headers.get('origin') ?? '*');
+    headers.set('Access-Control-Allow-Origin', request.headers.get('origin') ?? '');
     headers.set('Vary', 'Origin');
     headers.set('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, MERGE, DELETE, OPTIONS');
     headers.set('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);
@@ -396,6 +407,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return {
     async handle(request: Request): Promise<Response> {
       try {
+        const refusal = lockdownRefusal(request, new URL(request.url), { port: new URL(origin).port || null, sitePath, webId: store.ids.webId, controlToken, now: () => new Date() });
+        if (refusal) return refusal;
         return withCors(request, await route(request));
       } catch (error) {
         const flavour = flavourOf(request.headers.get('accept'));
@@ -414,6 +427,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return threshold;
     },
     maxBodyBytes: Math.max(maxJsonBytes, maxBatchBytes),
+    controlToken,
     setOrigin(value: string) {
       origin = value.replace(/\/+$/, '');
     },

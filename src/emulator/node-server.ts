@@ -15,6 +15,8 @@ export type EmulatorServer = {
   /** `http://127.0.0.1:<port>/sites/plans` */
   siteUrl: string;
   emulator: Emulator;
+  /** The token `/_emulator/` control routes need (header X-PlanTracker-Emulator-Token). */
+  controlToken: string;
   close(): Promise<void>;
 };
 
@@ -39,7 +41,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         // Answer now and drop the rest: reading a huge body to the end only to refuse it wastes memory.
         refused = true;
         const body = JSON.stringify({ 'odata.error': { code: '-1, Microsoft.SharePoint.Client.ClientServiceException', message: { lang: 'en-US', value: `The request message is too big. The server does not allow messages larger than ${limit} bytes.` } } });
-        res.writeHead(413, { 'Content-Type': 'application/json;odata=minimalmetadata;charset=utf-8', Connection: 'close', 'Access-Control-Allow-Origin': '*' });
+        res.writeHead(413, { 'Content-Type': 'application/json;odata=minimalmetadata;charset=utf-8', Connection: 'close' });
         res.end(body);
         return;
       }
@@ -60,7 +62,20 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       const method = (req.method ?? 'GET').toUpperCase();
-      const request = new Request(`http://${req.headers.host ?? `${host}:${port}`}${req.url ?? '/'}`, {
+      // The URL keeps the Host header as sent, so the emulator can refuse foreign names (DNS rebinding).
+      const hostHeader = req.headers.host ?? '';
+      let target: URL | null = null;
+      try {
+        target = /^[A-Za-z0-9.\-[\]:]+$/.test(hostHeader) ? new URL(`http://${hostHeader}${req.url ?? '/'}`) : null;
+      } catch {
+        target = null;
+      }
+      if (!target) {
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`Bad Request - Invalid Hostname. The embedded server answers only to 127.0.0.1:${port}.`);
+        return;
+      }
+      const request = new Request(target, {
         method,
         headers,
         body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body),
@@ -94,6 +109,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     url,
     siteUrl: emulator.siteUrl,
     emulator,
+    controlToken: emulator.controlToken,
     async close() {
       if (closed) return;
       closed = true;

@@ -61,4 +61,20 @@ export const spErrors = {
   methodNotAllowed: (method: string, what: string) =>
     new SpError(405, CLIENT_SERVICE, `The HTTP method '${method}' cannot be used to access the resource '${what}'. The operation type of the resource is specified as 'Default'. Please use correct HTTP method to invoke the resource.`),
   badRequest: (message: string) => new SpError(400, CLIENT_SERVICE, message),
+  listTitleTooLong: (length: number) =>
+    new SpError(400, ARGUMENT, `The list title is ${length} characters long; SharePoint allows at most 255. Choose a shorter title.`),
+  textTooLong: (name: string, max: number) =>
+    new SpError(400, '-2130575162, Microsoft.SharePoint.SPFieldValidationException', `The value of the field '${name}' is longer than its maximum of ${max} characters. Shorten the text and try again.`),
+  numberOutOfRange: (name: string, min: number, max: number) =>
+    new SpError(400, '-2130575162, Microsoft.SharePoint.SPFieldValidationException', `The value of the field '${name}' must be between ${min} and ${max}.`),
+  choiceNotAllowed: (name: string, value: string) =>
+    new SpError(400, '-2130575162, Microsoft.SharePoint.SPFieldValidationException', `The value '${value}' is not one of the choices of the field '${name}'. Pick one of the field's Choices.`),
+  unsupportedFormula: (detail: string) =>
+    new SpError(400, '-2130575197, Microsoft.SharePoint.SPException', `The formula contains a syntax error or is not supported. (${detail})`),
+  volatileFormula: () =>
+    new SpError(400, '-2130575197, Microsoft.SharePoint.SPException', 'Calculated columns cannot contain volatile functions like Today and Me.'),
+  notSupported: (what: string) => new SpError(400, '-1, System.NotSupportedException', `Specified method is not supported. (${what})`),
+  batchTooLarge: (count: number, limit: number) =>
+    new SpError(400, CLIENT_SERVICE, `The batch holds ${count} operations; SharePoint Online accepts at most ${limit} in one $batch request. Split it into smaller batches.`),
+  uriTooLong: (limit: number) => new SpError(414, CLIENT_SERVICE, `The request URL is longer than ${limit} characters. Shorten the query (fewer $select fields or a shorter $filter).`),
 };

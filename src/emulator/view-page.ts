@@ -25,14 +25,60 @@ function page(title: string, body: string): string {
 </head><body>${body}</body></html>`;
 }
 
-/** The fields a view page shows: the list's own fields after Title, then who changed it when. */
-function shownFields(fields: FieldRecord[]): FieldRecord[] {
-  const own = fields.filter((f) => !f.builtIn);
-  const byName = (name: string) => fields.find((f) => f.internalName === name)!;
-  return [byName('ID'), byName('Title'), ...own, byName('Modified')];
+// Computed columns SharePoint offers on every list: the title as a link to the item, and the edit link.
+const COMPUTED_COLUMNS: Record<string, { title: string; shows: string }> = {
+  LinkTitle: { title: 'Title', shows: 'Title' },
+  LinkTitleNoMenu: { title: 'Title', shows: 'Title' },
+  Edit: { title: 'Edit', shows: 'ID' },
+};
+
+/** The internal name a view column is known by (a field's internal name or title, or a computed column); undefined when the list has none. */
+export function resolveViewField(fields: FieldRecord[], nameOrTitle: string): string | undefined {
+  const computed = Object.keys(COMPUTED_COLUMNS).find((name) => name.toLowerCase() === nameOrTitle.toLowerCase());
+  if (computed) return computed;
+  const exact = fields.find((f) => f.internalName === nameOrTitle) ?? fields.find((f) => f.title === nameOrTitle);
+  return (exact ?? fields.find((f) => f.internalName.toLowerCase() === nameOrTitle.toLowerCase() || f.title.toLowerCase() === nameOrTitle.toLowerCase()))?.internalName;
 }
 
-/** A view of a list as a plain, accessible HTML table (the local stand-in for SharePoint's view page). */
+type Column = { title: string; field: FieldRecord; link: boolean };
+
+/** The columns a view shows, in its order; a view with no columns still shows the title, so its rows can be opened. */
+function viewColumns(view: ViewRecord, fields: FieldRecord[]): Column[] {
+  const byName = (name: string) => fields.find((f) => f.internalName === name);
+  const columns = view.viewFields.flatMap((name): Column[] => {
+    const computed = COMPUTED_COLUMNS[name];
+    const field = byName(computed ? computed.shows : name);
+    return field ? [{ title: computed ? computed.title : field.title, field, link: computed !== undefined }] : [];
+  });
+  return columns.length > 0 ? columns : [{ title: 'Title', field: byName('Title')!, link: true }];
+}
+
+/** A view's rows as an accessible HTML table of the view's columns (the page, and `renderAsHtml`). */
+export function renderViewTable(options: {
+  view: ViewRecord;
+  fields: FieldRecord[];
+  rows: ItemRow[];
+  itemUrl: (id: number) => string;
+  userById: (id: number) => SiteUser | undefined;
+  caption?: string;
+}): string {
+  const { rows } = options;
+  const columns = viewColumns(options.view, options.fields);
+  const head = columns.map((c) => `<th scope="col">${escapeHtml(c.title)}</th>`).join('');
+  const body = rows
+    .map((row) => {
+      const cells = columns.map((c) => {
+        const text = escapeHtml(display(c.field, row, options.userById));
+        return c.link ? `<td><a href="${escapeHtml(options.itemUrl(row.ID))}">${text || '(no title)'}</a></td>` : `<td>${text}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const caption = options.caption ?? `${rows.length} item${rows.length === 1 ? '' : 's'}`;
+  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** A view of a list as a plain, accessible HTML page (the local stand-in for SharePoint's view page). */
 export function renderViewPage(options: {
   siteTitle: string;
   list: ListRecord;
@@ -42,26 +88,17 @@ export function renderViewPage(options: {
   rows: ItemRow[];
   itemUrl: (id: number) => string;
   userById: (id: number) => SiteUser | undefined;
+  /** The URL's filter parameters, described ("RAG is Red"), when the link carried any. */
+  urlFilters?: string[];
 }): string {
-  const { list, view, fields, rows } = options;
-  const shown = shownFields(fields);
-  const head = shown.map((f) => `<th scope="col">${escapeHtml(f.title)}</th>`).join('');
-  const body = rows
-    .map((row) => {
-      const cells = shown.map((f) => {
-        const text = escapeHtml(display(f, row, options.userById));
-        return f.internalName === 'Title' ? `<td><a href="${escapeHtml(options.itemUrl(row.ID))}">${text || '(no title)'}</a></td>` : `<td>${text}</td>`;
-      });
-      return `<tr>${cells.join('')}</tr>`;
-    })
-    .join('\n');
+  const { list, view, rows } = options;
+  const filtered = options.urlFilters?.length ? ` filtered by ${options.urlFilters.join(' and ')}` : '';
+  const table = renderViewTable({ ...options, caption: `${rows.length} item${rows.length === 1 ? '' : 's'}${filtered}` });
   const nav = options.views.map((v) => `<a href="${escapeHtml(v.url)}"${v.title === view.title ? ' aria-current="page"' : ''}>${escapeHtml(v.title)}</a>`).join('');
   return page(
     `${view.title} - ${list.title}`,
     `<header><p>${escapeHtml(options.siteTitle)} (embedded SharePoint)</p><h1>${escapeHtml(list.title)}: ${escapeHtml(view.title)}</h1><nav aria-label="Views">${nav}</nav></header>
-<main><table><caption>${rows.length} item${rows.length === 1 ? '' : 's'}</caption><thead><tr>${head}</tr></thead><tbody>
-${body}
-</tbody></table></main>`,
+<main>${table}</main>`,
   );
 }
 

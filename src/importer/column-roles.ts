@@ -1,5 +1,6 @@
+import { parsePlanDate } from '../domain/plan-dates';
 import { cleanCell, oneLine } from './cell-text';
-import type { ColumnMapping, ColumnRole } from './table';
+import type { ColumnMapping, ColumnRole, TableRow } from './table';
 
 /**
  * What a header cell means, by its wording. Order matters: the first match wins, so
@@ -23,7 +24,8 @@ const HEADER_PATTERNS: [ColumnRole, RegExp][] = [
 
 /** The role a header cell's wording names, if any. */
 export function roleOfHeader(text: string): ColumnRole | undefined {
-  const t = oneLine(cleanCell(text)).toLowerCase().replace(/[?:*]+$/, '').trim();
+  // Footnote markers ("Owner*", "Due date¹", "Lead (2)") and question marks do not change a header's meaning.
+  const t = oneLine(cleanCell(text)).toLowerCase().replace(/(\s*(\(\d\)|\[\d\]|[?:*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d$))+$/u, '').trim();
   if (!t || t.length > 80) return undefined;
   return HEADER_PATTERNS.find(([, re]) => re.test(t))?.[0];
 }
@@ -53,7 +55,15 @@ export function matchHeader(cells: string[]): HeaderMatch | undefined {
     const wording = progressCell.c.toLowerCase();
     return { mapping: { ...mapping, [progressCell.i]: 'progress' }, kind: 'progress', completed: /taken|completed|done|achievement|to date|made/.test(wording) };
   }
-  if (!roles.includes('action') || roles.length < 2 || roles.length / filled.length < 0.6) return undefined;
+  if (!roles.includes('action') && hasActionSide) {
+    // No action column: the recommendation (or the description) is what the owner delivers.
+    const stand = filled.find(({ i }) => mapping[i] === 'section' && /recommend|objective|priorit|aim|goal/i.test(filled.find((f) => f.i === i)?.c ?? ''))
+      ?? filled.find(({ i }) => mapping[i] === 'context');
+    if (stand) mapping[stand.i] = 'action';
+  }
+  if (!roles.includes('action') && !Object.values(mapping).includes('action')) return undefined;
+  if (Object.values(mapping).length < 2 || Object.values(mapping).length / filled.length < 0.6) return undefined;
+  preferOfficerOwner(mapping, filled);
   // Two columns read as "action": the first wording that says action is the action; the
   // other becomes context (e.g. "Recommendation" + "Actions" when both say action).
   let seenAction = false;
@@ -63,4 +73,59 @@ export function matchHeader(cells: string[]): HeaderMatch | undefined {
     seenAction = true;
   }
   return { mapping, kind: 'actions', completed: false };
+}
+
+/** Wording of a politician's column (the officer's column owns the action). */
+const POLITICIAN = /member|councillor|\bcllr\b|portfolio|cabinet|politic/i;
+
+/** Two person columns (a politician and an officer): the officer owns; the other is kept as context. */
+function preferOfficerOwner(mapping: ColumnMapping, filled: { c: string; i: number }[]): void {
+  const owners = filled.filter(({ i }) => mapping[i] === 'owner');
+  if (owners.length < 2) return;
+  const officer = owners.find(({ c }) => !POLITICIAN.test(c)) ?? owners[owners.length - 1];
+  for (const { i } of owners) if (i !== officer.i) mapping[i] = 'context';
+}
+
+/** A person, team or job title as plans write them in an owner column. */
+const PERSON_OR_POST = /\b(director|manager|head|officer|lead|chief|executive|team|service|board|group|partnership|council|coordinator|co-ordinator|commissioner|adviser|advisor|member|cllr|councillor|hr|ceo|all)\b|^[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,3}$|^[A-Z]{2,6}(?:[ ,/&]+[A-Z]{2,6})*$/;
+
+type ColumnStats = { index: number; filled: number; dates: number; people: number; length: number; refs: number };
+
+/**
+ * Column roles from what a table's columns hold, for tables with no header row: the
+ * column most often holding dates is the due date, short names and job titles the owner,
+ * the longest text the action, short numbers like `1.2` the reference.
+ */
+export function inferColumnsFromContent(rows: TableRow[]): { mapping: ColumnMapping; description: string } | undefined {
+  const body = rows.filter((r) => r.kind !== 'paragraph' && r.cells.filter(Boolean).length >= 2);
+  if (body.length < 2) return undefined;
+  const width = Math.min(60, Math.max(...body.map((r) => r.cells.length)));
+  const stats: ColumnStats[] = [];
+  for (let index = 0; index < width; index++) {
+    const s: ColumnStats = { index, filled: 0, dates: 0, people: 0, length: 0, refs: 0 };
+    for (const r of body) {
+      const text = oneLine(cleanCell(r.cells[index] ?? ''));
+      if (!text) continue;
+      s.filled++;
+      s.length += text.length;
+      const date = parsePlanDate(text);
+      if ((date.dueDate || date.ongoing || date.completed) && !date.warning) s.dates++;
+      else if (text.length <= 80 && PERSON_OR_POST.test(text)) s.people++;
+      if (/^[A-Z]?\d{1,3}(\.\d{1,3})*\.?$/.test(text)) s.refs++;
+    }
+    if (s.filled) stats.push(s);
+  }
+  const share = (n: number, s: ColumnStats) => n / s.filled;
+  const mapping: ColumnMapping = {};
+  const due = stats.filter((s) => share(s.dates, s) >= 0.5).sort((a, b) => b.dates - a.dates)[0];
+  if (due) mapping[due.index] = 'due';
+  const ref = stats.filter((s) => !mapping[s.index] && share(s.refs, s) >= 0.6 && s.index === stats[0].index)[0];
+  if (ref) mapping[ref.index] = 'ref';
+  const owner = stats.filter((s) => !mapping[s.index] && share(s.people, s) >= 0.5 && s.length / s.filled <= 60).sort((a, b) => b.people - a.people)[0];
+  if (owner) mapping[owner.index] = 'owner';
+  const action = stats.filter((s) => !mapping[s.index]).sort((a, b) => b.length - a.length)[0];
+  if (!action || (!due && !owner)) return undefined;
+  mapping[action.index] = 'action';
+  const described = Object.entries(mapping).sort(([a], [b]) => Number(a) - Number(b)).map(([i, role]) => `${role} in column ${Number(i) + 1}`);
+  return { mapping, description: `columns read from their content: ${described.join(', ')}` };
 }

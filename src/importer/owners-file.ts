@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { ImportError } from './table';
 
-/** How owner texts are matched: case, spacing and punctuation around them do not matter. */
-export function ownerKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/ ,/g, ',').replace(/^[\s,;/]+|[\s,;/.]+$/g, '').trim();
-}
+import { ownerKey } from '../domain/owner-matching';
+
+// The one rule for comparing owner texts lives with the matching rules; importers use it from here too.
+export { ownerKey };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -2,14 +2,19 @@ import { parsePlanDate, type PlanDate } from '../domain/plan-dates';
 import type { Rag, Status } from '../domain/plan-item';
 import { assignActionRefs, refInActionText } from './action-ref';
 import { cleanCell, isPageFurniture, oneLine, startsLowercase } from './cell-text';
-import { matchHeader } from './column-roles';
+import { inferColumnsFromContent, matchHeader, roleOfHeader } from './column-roles';
 import { isPlausibleOwner, normaliseRag, normaliseStatus, ownerText, shortText } from './field-values';
 import { regroupCells } from './regroup-cells';
-import { headingRef, looksLikeHeading, parseHeading, type Heading } from './section-heading';
+import { headingRef, looksLikeHeading, parseHeading, phraseCounts, type Heading } from './section-heading';
+import { rowKey, type ClassifiedRow, type RowKind } from './row-kinds';
 import type { ColumnMapping, ColumnRole, ImportWarning, ParsedItem, ParsedPlan, ProgressNote, Table, TableRow } from './table';
 
 type Draft = Omit<ParsedItem, 'actionRef' | 'title' | 'refKind'> & { explicitRef: string | null; sectionRef: string | null };
-type RowKind = 'heading' | 'description' | 'item' | 'other';
+/** What the previous content row was, for joining split rows (not the row kinds shown to people). */
+type LastKind = 'heading' | 'description' | 'item' | 'other';
+
+/** What the importer may be told: a column mapping for every table, and row kinds a person chose. */
+export type StructureOptions = { plan: string; mapping?: ColumnMapping; rowKinds?: Record<string, RowKind> };
 
 /** The fields of one data row, by role. */
 type RowFields = Record<ColumnRole, string>;
@@ -22,30 +27,42 @@ const EMPTY_FIELDS = (): RowFields => ({ ref: '', section: '', action: '', conte
  * actions under them, split rows rejoined, repeated headings and page furniture ignored,
  * and rows under "Actions taken"/"Completed" headers kept as progress notes.
  */
-export function readPlanStructure(tables: Table[], options: { plan: string; mapping?: ColumnMapping }): ParsedPlan {
+export function readPlanStructure(tables: Table[], options: StructureOptions): ParsedPlan {
   const warnings: ImportWarning[] = [];
+  const classified: ClassifiedRow[] = [];
   const drafts: Draft[] = [];
   const progressNotes: ProgressNote[] = [];
   const mappings: ParsedPlan['mappings'] = [];
   const prepared = tables.map((t) => ({ source: t.source, rows: prepareRows(t.rows) }));
-  const corpus = prepared.flatMap((t) => t.rows.flatMap((r) => r.cells)).join(' ');
+  const corpus = phraseCounts(() => prepared.flatMap((t) => t.rows.flatMap((r) => r.cells)).join(' '));
   const repeated = repeatedTextRows(prepared.flatMap((t) => t.rows));
 
-  for (const table of prepared) {
-    let mapping: ColumnMapping | null = options.mapping ?? null;
-    let mode: 'actions' | 'progress' = 'actions';
+  prepared.forEach((table, tableIndex) => {
+    // A table with no header row anywhere: the roles of its columns come from what they hold.
+    const inferred = options.mapping || table.rows.some((r) => matchHeader(r.cells)) ? undefined : inferColumnsFromContent(table.rows);
+    let mapping: ColumnMapping | null = options.mapping ?? inferred?.mapping ?? null;
+    if (inferred) {
+      mappings.push({ source: table.source, header: [], mapping: inferred.mapping });
+      warnings.push({ where: table.source, message: `No header row naming the columns; ${inferred.description}. Check the columns, or give the mapping.` });
+    }
+    let mode = 'actions' as 'actions' | 'progress';
     let progressCompleted = false;
     let section = null as Heading | null;
-    let lastKind = 'other' as RowKind;
-    let lastItem: Draft | null = null;
+    let lastKind = 'other' as LastKind;
+    let lastItem = null as Draft | null;
     let sectionCell = '';
     let actionsInSection = 0;
     // Text with no owner or date, held in case the next row carries its owner and date.
-    let pending: { text: string; where: string } | null = null;
-    let lastTitle: { previous: Heading | null; previousCount: number; text: string; where: string } | null = null;
+    let pending: { text: string; where: string; row: ClassifiedRow } | null = null;
+    let lastTitle: { previous: Heading | null; previousCount: number; text: string; where: string; row: ClassifiedRow | null } | null = null;
     const flushPending = () => {
       if (pending) warnings.push({ where: pending.where, message: `Text with no owner or due date was not taken as an action: "${shortText(oneLine(pending.text), 80)}". Check whether it belongs to the action above.` });
       pending = null;
+    };
+    let current: ClassifiedRow | null = null;
+    /** Gives the row being read its kind and reason (a later row may still change them). */
+    const classify = (kind: RowKind, reason: string) => {
+      if (current) Object.assign(current, { kind, reason });
     };
 
     const enterHeading = (text: string, where: string) => {
@@ -62,40 +79,87 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
       if (!heading.ref && section?.ref && !actionsInSection) {
         // A plain title right under a numbered heading ("Our aspirations") is a sub-heading
         // of it, not a new section.
+        classify('commentary', `a sub-title under the heading "${shortText(section.text, 50)}"`);
         lastKind = 'description';
         return;
       }
+      classify('heading', heading.ref ? `starts with the reference ${heading.ref}` : 'a short title-like line with no owner or date');
       // A plain title could still turn out to be an action whose owner/date slipped onto the next row.
-      lastTitle = heading.ref ? null : { previous: section, previousCount: actionsInSection, text, where };
+      lastTitle = heading.ref ? null : { previous: section, previousCount: actionsInSection, text, where, row: current };
       section = heading;
       actionsInSection = 0;
       lastKind = 'heading';
     };
 
-    for (const row of [...table.rows, null]) {
+    const addDraft = (draft: Draft) => {
+      lastItem = draft;
+      drafts.push(draft);
+      actionsInSection++;
+      lastKind = 'item';
+    };
+    const readHeader = (cells: string[], header: NonNullable<ReturnType<typeof matchHeader>>) => {
+      if (!options.mapping) mapping = header.mapping;
+      mode = header.kind;
+      progressCompleted = header.completed;
+      const key = cells.join('|');
+      const seen = mappings.some((m) => m.source === table.source && m.header.join('|') === key);
+      if (!seen) mappings.push({ source: table.source, header: cells, mapping: mapping ?? header.mapping });
+      classify('header', seen ? 'repeats the header row (a new page or table)' : header.kind === 'progress' ? 'names the columns of a progress table' : 'names the columns');
+      lastKind = 'other';
+    };
+
+    for (let rowIndex = 0; rowIndex <= table.rows.length; rowIndex++) {
+      const row = table.rows[rowIndex];
       if (!row) {
         flushPending();
         break;
       }
       const filled = row.cells.filter(Boolean);
       if (!filled.length) continue;
+      current = { tableIndex, rowIndex, where: row.where, cells: row.cells, kind: 'commentary', reason: 'not read as part of the plan' };
+      classified.push(current);
       const joined = filled.join(' ');
-      if (filled.every((c) => isPageFurniture(c))) continue;
+      const forced = options.rowKinds?.[rowKey(tableIndex, rowIndex)];
+      if (forced) {
+        current.overridden = true;
+        classify(forced, 'set by hand');
+        if (forced === 'heading') {
+          flushPending();
+          enterHeading(joined, row.where);
+          classify('heading', 'set by hand');
+        } else if (forced === 'header') {
+          const header = matchHeader(row.cells) ?? headerFromCells(row.cells);
+          if (header) readHeader(row.cells, header);
+          classify('header', 'set by hand');
+        } else if (forced === 'progress') {
+          progressNotes.push({ section: section?.text ?? '', text: filled.join('\n'), completed: progressCompleted, where: row.where });
+        } else if (forced === 'action') {
+          flushPending();
+          const fields = mapping && row.kind !== 'paragraph' ? fieldsOf(alignCells(row.cells, mapping), mapping) : { ...EMPTY_FIELDS(), action: joined };
+          if (!fields.action) fields.action = fields.context || joined;
+          const due = fields.due ? parsePlanDate(fields.due) : null;
+          const start = fields.start ? parsePlanDate(fields.start, 'start') : null;
+          addDraft(makeDraft(fields, { owner: ownerText(fields.owner), due, start, rag: normaliseRag(fields.rag), status: normaliseStatus(fields.status) }, section, row.where, warnings));
+        }
+        continue;
+      }
+      if (filled.every((c) => isPageFurniture(c))) {
+        classify('furniture', 'a page number or rule');
+        continue;
+      }
       const header = matchHeader(row.cells);
       if (header) {
-        if (!options.mapping) mapping = header.mapping;
-        mode = header.kind;
-        progressCompleted = header.completed;
-        if (!mappings.some((m) => m.source === table.source && m.header.join('|') === row.cells.join('|'))) {
-          mappings.push({ source: table.source, header: row.cells, mapping: mapping ?? header.mapping });
-        }
-        lastKind = 'other';
+        readHeader(row.cells, header);
         continue;
       }
       const textOnlyRow = row.kind === 'paragraph' || filled.length === 1;
-      if (textOnlyRow && repeated.has(joined)) continue;
+      if (textOnlyRow && repeated.has(joined)) {
+        classify('furniture', 'the same line recurs through the file (a running page heading)');
+        continue;
+      }
       if (!mapping) {
         if (textOnlyRow && looksLikeHeading(joined)) enterHeading(joined, row.where);
+        else classify('commentary', 'text before any table of actions');
         continue;
       }
 
@@ -112,7 +176,10 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
 
       if (mode === 'progress') {
         if (textOnlyRow && /^(recommendation|objective|theme|priority|section)\b/i.test(joined)) enterHeading(joined, row.where);
-        else progressNotes.push({ section: section?.text ?? '', text: filled.join('\n'), completed: progressCompleted, where: row.where });
+        else {
+          progressNotes.push({ section: section?.text ?? '', text: filled.join('\n'), completed: progressCompleted, where: row.where });
+          classify('progress', 'a row of a progress / actions-taken table');
+        }
         continue;
       }
 
@@ -125,66 +192,65 @@ export function readPlanStructure(tables: Table[], options: { plan: string; mapp
       const hasData = isPlausibleOwner(owner) || isDate(due) || isDate(start) || !!fields.resource || !!rag || !!status;
 
       if (fields.action && hasData) {
-        lastItem = makeDraft(fields, { owner, due, start, rag, status }, section, row.where, warnings);
-        drafts.push(lastItem);
-        actionsInSection++;
-        lastKind = 'item';
+        addDraft(makeDraft(fields, { owner, due, start, rag, status }, section, row.where, warnings));
+        classify('action', describeAction(owner, due, fields));
       } else if (!fields.action && hasData && lastKind === 'heading' && lastTitle) {
         // What looked like a title was an action: its owner/date are on this row.
-        const title: { previous: Heading | null; previousCount: number; text: string; where: string } = lastTitle;
+        const title: { previous: Heading | null; previousCount: number; text: string; where: string; row: ClassifiedRow | null } = lastTitle;
         section = title.previous;
         actionsInSection = title.previousCount;
-        lastItem = makeDraft({ ...fields, action: title.text }, { owner, due, start, rag, status }, section, title.where, warnings);
-        drafts.push(lastItem);
-        actionsInSection++;
-        lastKind = 'item';
+        addDraft(makeDraft({ ...fields, action: title.text }, { owner, due, start, rag, status }, section, title.where, warnings));
+        if (title.row) Object.assign(title.row, { kind: 'action', reason: 'action text whose owner/date are on the next row' });
+        classify('action', 'owner/date of the action on the row above');
       } else if (!fields.action && hasData && pending) {
         // The action's text was on the row above and its owner/date slipped onto this one.
-        const held: { text: string; where: string } = pending;
+        const held: { text: string; where: string; row: ClassifiedRow } = pending;
         pending = null;
-        lastItem = makeDraft({ ...fields, action: held.text }, { owner, due, start, rag, status }, section, held.where, warnings);
-        drafts.push(lastItem);
-        actionsInSection++;
-        lastKind = 'item';
+        addDraft(makeDraft({ ...fields, action: held.text }, { owner, due, start, rag, status }, section, held.where, warnings));
+        Object.assign(held.row, { kind: 'action', reason: 'action text whose owner/date are on the next row' });
+        classify('action', 'owner/date of the action on the row above');
       } else if (!fields.action && hasData) {
         if (!fields.context && lastItem && lastKind === 'item' && fillsGaps(lastItem, owner, due)) {
           if (!lastItem.owner && owner) lastItem.owner = owner;
           if (!lastItem.dueText && due) Object.assign(lastItem, dueFields(fields.due, due));
           warnings.push({ where: row.where, message: `Owner/date on this row joined to the action above it ("${shortText(lastItem.action, 60)}").` });
+          classify('action', 'owner/date of the action above, on a line of its own');
         } else if (fields.context) {
-          lastItem = makeDraft({ ...fields, action: fields.context, context: '' }, { owner, due, start, rag, status }, section, row.where, warnings);
-          drafts.push(lastItem);
-          actionsInSection++;
-          lastKind = 'item';
+          addDraft(makeDraft({ ...fields, action: fields.context, context: '' }, { owner, due, start, rag, status }, section, row.where, warnings));
           warnings.push({ where: row.where, message: 'The action cell is empty; the evidence/context text is used as the action. Check the wording.' });
+          classify('action', 'the action cell is empty; its evidence/context text is used as the action');
         } else {
           warnings.push({ where: row.where, message: 'This row has an owner or date but no action text; it was not imported.' });
+          classify('commentary', 'an owner or date with no action text');
         }
       } else {
         const text = fields.action || fields.context || fields.section || filled[0];
         if (fields.section && !fields.action && !fields.context) continue;
         if (!fields.action && fields.context && !looksLikeHeading(fields.context)) {
           warnings.push({ where: row.where, message: 'This row has only evidence/context text (no action, owner or date); it was not imported as an action.' });
+          classify('commentary', 'evidence/context text with no action, owner or date');
           lastKind = 'other';
         } else if (looksLikeHeading(text)) enterHeading(text, row.where);
         else if (lastItem && lastKind === 'item' && startsLowercase(text) && !/[.!?]$/.test(lastItem.action)) {
           lastItem.action = `${lastItem.action} ${text}`;
+          classify('action', 'continues the action text above (starts in lower case)');
         } else if (lastKind === 'heading' || lastKind === 'description') {
+          classify('commentary', 'description under a heading (no owner or date)');
           lastKind = 'description';
         } else {
           flushPending();
-          pending = { text, where: row.where };
+          classify('commentary', 'text with no owner or date');
+          pending = { text, where: row.where, row: current };
           lastKind = 'other';
           continue;
         }
       }
     }
-  }
-
+  });
   const { refs, duplicates } = assignActionRefs(drafts.map((d) => ({ explicitRef: d.explicitRef, sectionRef: d.sectionRef, sectionText: d.section })));
   for (const i of duplicates) warnings.push({ where: drafts[i].where, message: `Action reference ${drafts[i].explicitRef} is used twice in the plan; this one became ${refs[i]}.` });
   const items: ParsedItem[] = drafts.map(({ explicitRef: _e, sectionRef: _s, ...d }, i) => ({ ...d, actionRef: refs[i], refKind: drafts[i].explicitRef ? 'plan' : 'position', title: shortText(d.action) }));
-  return { plan: options.plan, items, progressNotes, warnings, mappings };
+  return { plan: options.plan, items, progressNotes, warnings, mappings, rows: classified };
 }
 
 /** Cells cleaned and trailing empty cells dropped. */
@@ -234,6 +300,7 @@ export function alignCells(cells: string[], mapping: ColumnMapping): string[] {
   if (empties.length < surplus) return cells;
   let best = cells;
   let bestScore = -Infinity;
+  if (choose(empties.length, surplus) > MAX_ALIGNMENTS) return alignGreedily(cells, mapping, surplus);
   for (const drop of combinations(empties, surplus)) {
     const candidate = cells.filter((_, i) => !drop.includes(i));
     const score = fitScore(candidate, mapping);
@@ -255,6 +322,37 @@ function fitScore(cells: string[], mapping: ColumnMapping): number {
     else if (role === 'resource' && readsAsDate) score -= 1;
   }
   return score;
+}
+
+/** Beyond this many ways to drop empty cells, alignment drops them one at a time instead (wide tables). */
+const MAX_ALIGNMENTS = 500;
+
+/** n choose k, stopping once it passes MAX_ALIGNMENTS. */
+function choose(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) {
+    result = (result * (n - k + i)) / i;
+    if (result > MAX_ALIGNMENTS) return result;
+  }
+  return result;
+}
+
+/** Drops the surplus empty cells one at a time, each time the one whose removal reads best. */
+function alignGreedily(cells: string[], mapping: ColumnMapping, surplus: number): string[] {
+  let current = cells;
+  for (let n = 0; n < surplus; n++) {
+    let best: string[] | null = null;
+    let bestScore = -Infinity;
+    current.forEach((c, i) => {
+      if (c !== '' || i === 0) return;
+      const candidate = current.filter((_, j) => j !== i);
+      const score = fitScore(candidate, mapping);
+      if (score > bestScore) [best, bestScore] = [candidate, score];
+    });
+    if (!best) break;
+    current = best;
+  }
+  return current;
 }
 
 function* combinations(values: number[], k: number, from = 0, chosen: number[] = []): Generator<number[]> {
@@ -312,4 +410,20 @@ function makeDraft(
     measure: fields.measure,
     where,
   };
+}
+
+/** Why a row was read as an action, in a few words. */
+function describeAction(owner: string, due: PlanDate | null, fields: RowFields): string {
+  const has = [isPlausibleOwner(owner) && 'an owner', isDate(due) && 'a date', fields.resource && 'a resource', (fields.rag || fields.status) && 'a status'].filter(Boolean);
+  return `action text with ${has.join(' and ') || 'data'}`;
+}
+
+/** A row a person marked as the header: each cell's wording read for its role, unknown cells ignored. */
+function headerFromCells(cells: string[]): NonNullable<ReturnType<typeof matchHeader>> | undefined {
+  const mapping: ColumnMapping = {};
+  cells.forEach((c, i) => {
+    const role = roleOfHeader(c);
+    if (role) mapping[i] = role;
+  });
+  return Object.keys(mapping).length ? { mapping, kind: 'actions', completed: false } : undefined;
 }

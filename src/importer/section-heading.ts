@@ -48,7 +48,7 @@ export function looksLikeHeading(text: string): boolean {
  * description starts; `corpus` (the whole plan's text) tells a phrase that recurs in the
  * plan ("Tower Hamlets Partnership") from a heading word run into a sentence.
  */
-export function parseHeading(raw: string, corpus: string): Heading {
+export function parseHeading(raw: string, corpus: PhraseCounts): Heading {
   const text = raw.replace(/\s*\[responsibilit(?:y|ies):[^\]]*\]?.*$/is, '').replace(/\s+/g, ' ').trim();
   const found = headingRef(text);
   if (!found) return { text: shortText(text, SHORT_SECTION_LENGTH), ref: null };
@@ -61,7 +61,7 @@ export function parseHeading(raw: string, corpus: string): Heading {
 }
 
 /** The title words before a merged-in description, or null when no clear cut exists. */
-function headingTitle(rest: string, corpus: string): string | null {
+function headingTitle(rest: string, corpus: PhraseCounts): string | null {
   const words = rest.split(' ');
   const firstLower = words.findIndex((w, i) => i > 0 && /^[a-z]/.test(w) && !CONNECTORS.has(w));
   if (firstLower < 2) return null;
@@ -72,15 +72,33 @@ function headingTitle(rest: string, corpus: string): string | null {
   if (opener >= 0) cut = opener + 1;
   else {
     // Move the cut back while the words either side of it form a phrase the plan uses elsewhere.
-    while (cut > 1 && countOccurrences(corpus, `${words[cut - 1]} ${words[cut]}`) > 1) cut--;
+    while (cut > 1 && corpus.count(words[cut - 1], words[cut]) > 1) cut--;
   }
   if (!/^[A-Z]/.test(words[cut])) return null;
   const title = words.slice(0, cut).join(' ');
   return title.length <= 60 ? title : null;
 }
 
-function countOccurrences(haystack: string, needle: string): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
+/** How often each pair of adjacent words occurs in a text, counted once for the whole plan. */
+export type PhraseCounts = { count: (first: string, second: string) => number };
+
+/**
+ * Counts of adjacent word pairs in the plan's text. Built lazily in one pass, so a plan with
+ * thousands of headings costs one scan of its text, not one per heading.
+ */
+export function phraseCounts(text: () => string): PhraseCounts {
+  let pairs: Map<string, number> | null = null;
+  return {
+    count(first, second) {
+      if (!pairs) {
+        pairs = new Map();
+        const words = text().split(/\s+/).filter(Boolean);
+        for (let i = 1; i < words.length; i++) {
+          const key = `${words[i - 1]} ${words[i]}`;
+          pairs.set(key, (pairs.get(key) ?? 0) + 1);
+        }
+      }
+      return pairs.get(`${first} ${second}`) ?? 0;
+    },
+  };
 }

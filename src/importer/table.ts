@@ -1,4 +1,5 @@
 import type { IsoDate, Rag, Status } from '../domain/plan-item';
+import type { ClassifiedRow } from './row-kinds';
 
 /** One row as a reader found it; `where` names it for warnings ("plan.txt line 143"). */
 export type TableRow = {
@@ -60,6 +61,8 @@ export type ParsedPlan = {
   warnings: ImportWarning[];
   /** The column mapping used for each table with a header, by table source. */
   mappings: { source: string; header: string[]; mapping: ColumnMapping }[];
+  /** Every non-blank row of the file with its kind and the reason for it, in reading order. */
+  rows: ClassifiedRow[];
 };
 
 /** Input the importer refuses: the message says what is wrong and what to do. */

@@ -8,6 +8,18 @@ export type DigestLinks = {
 /** The entity id of the tab in appPackage/manifest.json (the "My actions" static tab). */
 export const TAB_ENTITY_ID = 'myactions';
 
+/** The setting holding the app's id in the organisation's catalogue (it differs from the manifest id once an admin publishes the app). */
+export const CATALOGUE_APP_ID_SETTING = 'PLAN_TRACKER_TEAMS_APP_ID';
+
+/**
+ * The app id digest deep links use: the organisation catalogue's id when
+ * PLAN_TRACKER_TEAMS_APP_ID is set, else the manifest's TEAMS_APP_ID (right for a
+ * sideloaded app), else none.
+ */
+export function digestAppId(env: Record<string, string | undefined>): string | undefined {
+  return env[CATALOGUE_APP_ID_SETTING]?.trim() || env.TEAMS_APP_ID?.trim() || undefined;
+}
+
 /** The Overdue view's default address when the site has not told us its ServerRelativeUrl. */
 export function defaultOverdueViewUrl(siteUrl: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/Lists/PlanItems/Overdue.aspx`;

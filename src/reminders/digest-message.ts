@@ -1,9 +1,15 @@
 import { digestItemIds, type Digest } from '../domain/digest';
 import { renderDigestCard, SECTION_PRIORITY, sectionSize, type AdaptiveCardJson, type DigestCardOptions, type SectionLimits } from './digest-card';
 
-/** What is POSTed to a Workflows webhook: a message with one Adaptive Card attachment. */
+/**
+ * What is POSTed to a Workflows webhook: a message with one Adaptive Card attachment. A
+ * sent digest carries its Reminder Log claim key twice — `claimKey` beside the attachments
+ * (a flow reads it as `triggerBody()?['claimKey']`) and in the card's `metadata` — so a
+ * flow can drop a key it has already posted (see the README).
+ */
 export type WebhookMessage = {
   type: 'message';
+  claimKey?: string;
   attachments: { contentType: 'application/vnd.microsoft.card.adaptive'; content: AdaptiveCardJson }[];
 };
 
@@ -19,9 +25,11 @@ export type ReminderMessage = { group: string; kind: ReminderKind; itemIds: numb
  */
 export const MAX_MESSAGE_BYTES = 28_000;
 
-/** Wraps a card the way Workflows' "post card in a chat or channel" trigger expects. */
-export function toWebhookMessage(card: AdaptiveCardJson): WebhookMessage {
-  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+/** Wraps a card the way Workflows' "post card in a chat or channel" trigger expects, with its claim key when it has one. */
+export function toWebhookMessage(card: AdaptiveCardJson, claimKey?: string): WebhookMessage {
+  if (!claimKey) return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+  const metadata = { ...(card.metadata as Record<string, unknown> | undefined), claimKey };
+  return { type: 'message', claimKey, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { ...card, metadata } }] };
 }
 
 /** The UTF-8 size of a message as it goes over the wire. */
@@ -35,10 +43,10 @@ export function messageBytes(message: WebhookMessage): number {
  * due soon, changed, stale) and says "and N more" with a link. Browser-safe, so the tab
  * can preview the next digest with it.
  */
-export function buildDigestMessage(digest: Digest, options: DigestCardOptions & { maxBytes?: number }): ReminderMessage {
+export function buildDigestMessage(digest: Digest, options: DigestCardOptions & { maxBytes?: number; claimKey?: string }): ReminderMessage {
   const maxBytes = options.maxBytes ?? MAX_MESSAGE_BYTES;
   const total = SECTION_PRIORITY.reduce((n, key) => n + sectionSize(digest, key), 0);
-  const render = (shown: number) => toWebhookMessage(renderDigestCard(digest, { ...options, limits: limitsFor(digest, shown) }));
+  const render = (shown: number) => toWebhookMessage(renderDigestCard(digest, { ...options, limits: limitsFor(digest, shown) }), options.claimKey);
   const fits = (message: WebhookMessage) => messageBytes(message) <= maxBytes;
 
   const zero = render(0);

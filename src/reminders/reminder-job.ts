@@ -4,7 +4,7 @@ import { SharePointReminderLog } from '../sharepoint/reminder-log-repository';
 import { SharePointSendRequests } from '../sharepoint/send-request-repository';
 import { isLocalSite } from '../sharepoint/site-url';
 import { SharePointSteeringGroups } from '../sharepoint/steering-group-repository';
-import { localDigestLinks, teamsDigestLinks, type DigestLinks } from './digest-links';
+import { digestAppId, localDigestLinks, teamsDigestLinks, type DigestLinks } from './digest-links';
 import type { ReminderLogger } from './run-reminders';
 import type { SendRequestDeps } from './send-requests';
 import { startScheduler, type ReminderScheduler } from './scheduler';
@@ -16,7 +16,7 @@ import { WorkflowWebhookNotifier, type Notifier } from './webhook-notifier';
 export function linksFor(siteUrl: string, appId: string | undefined, logger: ReminderLogger): (overdueViewUrl: string) => DigestLinks {
   if (appId) return (overdueViewUrl) => teamsDigestLinks({ appId, overdueViewUrl });
   if (isLocalSite(siteUrl)) return (overdueViewUrl) => localDigestLinks({ origin: new URL(siteUrl).origin, overdueViewUrl });
-  logger.warn('TEAMS_APP_ID is not set, so cards link to SharePoint item pages instead of the Plan Tracker tab. Set it to the app id in appPackage/manifest.json.');
+  logger.warn('Neither PLAN_TRACKER_TEAMS_APP_ID nor TEAMS_APP_ID is set, so cards link to SharePoint item pages instead of the Plan Tracker tab. Set PLAN_TRACKER_TEAMS_APP_ID to the app id the Teams admin centre shows for Plan Tracker.');
   const site = siteUrl.replace(/\/+$/, '');
   return (overdueViewUrl) => ({ item: (id) => `${site}/Lists/PlanItems/DispForm.aspx?ID=${id}`, tab: `${site}/Lists/PlanItems/AllItems.aspx`, overdueView: overdueViewUrl });
 }
@@ -27,7 +27,7 @@ export type ReminderJobConfig = {
   webhooks: WebhookResolver;
   logger: ReminderLogger;
   notifier?: Notifier;
-  /** The Teams app id for deep links (default: TEAMS_APP_ID). */
+  /** The Teams app id for deep links (default: PLAN_TRACKER_TEAMS_APP_ID, else TEAMS_APP_ID). */
   appId?: string;
 };
 
@@ -41,7 +41,7 @@ export async function reminderDepsForSite(config: ReminderJobConfig): Promise<Se
     groups: new SharePointSteeringGroups(site.sp, config.siteUrl),
     notifier: config.notifier ?? new WorkflowWebhookNotifier(),
     webhooks: config.webhooks,
-    links: linksFor(config.siteUrl, config.appId ?? process.env.TEAMS_APP_ID, config.logger),
+    links: linksFor(config.siteUrl, config.appId ?? digestAppId(process.env), config.logger),
     logger: config.logger,
   };
 }

@@ -1,14 +1,17 @@
 import { digestWindow } from '../domain/digest-window';
-import type { IsoDate, SteeringGroup } from '../domain/plan-item';
+import type { IsoDate, IsoDateTime } from '../domain/plan-item';
 import type { PlanRepository } from '../domain/ports';
+import { claimState, leaseRemainingMs, SEND_LEASE_MS } from '../domain/send-lease';
 import { collectDigest } from './collect-digest';
+import { crashPoint, crashWanted } from './crash-points';
 import type { DigestLinks } from './digest-links';
 import { buildDigestMessage, type ReminderKind, type ReminderMessage } from './digest-message';
 import { redactSecrets } from './redact';
+import { groupLogQuery, lastSentOf } from './group-log';
 import { claimKeyOf, type ReminderLog, type ReminderLogEntry } from './reminder-log';
-import { resolveGroups, type GroupSource } from './resolve-groups';
-import { lastDigestSentAt } from './send-requests';
-import { WEBHOOK_FILE, webhookEnvName, type WebhookResolver } from './webhook-names';
+import { resolveGroups, type GroupSource, type KeyedGroup } from './resolve-groups';
+import { lastDigestSentAt } from './send-now-kind';
+import { checkWebhookSettings, WEBHOOK_FILE, webhookEnvName, type WebhookResolver, type WebhookSettingProblem } from './webhook-names';
 import type { Notifier } from './webhook-notifier';
 
 /** Where the job reports progress; never given a webhook URL. */
@@ -20,7 +23,8 @@ export type ReminderDeps = {
   log: ReminderLog;
   groups: GroupSource;
   notifier: Notifier;
-  webhooks: WebhookResolver;
+  /** Webhook URLs by group key; with `settingNames`, unmatched and ambiguous settings are reported. */
+  webhooks: WebhookResolver & { settingNames?(): string[] };
   /** Builds the card's links once the site's Overdue view address is known. */
   links: (overdueViewUrl: string) => DigestLinks;
   logger?: ReminderLogger;
@@ -28,140 +32,235 @@ export type ReminderDeps = {
 
 export type ReminderRunOptions = {
   now: Date;
-  /** Only this group (by name, case-insensitive). */
+  /** Only this group (by name or key, case-insensitive). */
   group?: string;
   /** Build the messages, claim and send nothing. */
   dryRun?: boolean;
-  /** A Claimed row older than this was abandoned by a job that died, and is taken over (default 15 min). */
-  staleClaimMs?: number;
+  /** How long a claim holds without renewal, on SharePoint's clock (default 2 minutes). */
+  leaseMs?: number;
+  /** How many groups are worked on at once (default 4), so one slow chat holds back no other. */
+  concurrency?: number;
+  /** How long to wait for another live job's claim to end before leaving the group to it (default: the lease and 15 s). */
+  maxWaitMs?: number;
+  /** Called with webhook settings that match no group, or that two groups share (they are errors). */
+  onProblems?: (problems: WebhookSettingProblem[]) => void;
 };
 
 /** What happened for one group. */
 export type GroupOutcome = 'sent' | 'already-sent' | 'claimed-elsewhere' | 'failed' | 'no-webhook' | 'dry-run';
 
-export type GroupResult = { group: string; kind: ReminderKind; dateKey: IsoDate; outcome: GroupOutcome; itemIds: number[]; message?: ReminderMessage; detail?: string };
+export type GroupResult = {
+  group: string;
+  /** The group's key (the webhook setting is PLAN_TRACKER_WEBHOOK_<key>). */
+  key?: string;
+  kind: ReminderKind;
+  dateKey: IsoDate;
+  outcome: GroupOutcome;
+  itemIds: number[];
+  message?: ReminderMessage;
+  detail?: string;
+  /** This run took over a claim whose job had died or stalled (its lease ran out). */
+  tookOver?: boolean;
+};
 
 const KIND = 'digest';
-const STALE_CLAIM_MS = 15 * 60 * 1000;
-// The log is read once per run for the last digest of every group; a year back is plenty.
-const LOG_LOOKBACK_DAYS = 400;
+const DEFAULT_CONCURRENCY = 4;
 
 const silent: ReminderLogger = { info: () => undefined, warn: () => undefined };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** This job's claim was taken over (its lease ran out) or finished by another job: it must not post. */
+export class ClaimLostError extends Error {
+  constructor(claimKey: string) {
+    super(`Another job took over '${claimKey}' (this job's claim ran out before it could post), so this job did not post it.`);
+    this.name = 'ClaimLostError';
+  }
+}
 
 /**
  * The reminder job, once: for each steering group, build today's digest and send it
  * exactly once. A send is claimed in the Reminder Log before the POST (the unique
- * ClaimKey makes the claim atomic), then marked Sent or Failed; a Failed or abandoned
- * claim is taken over on a later run with an ETag-guarded update.
+ * ClaimKey makes the claim atomic) and the claim is a lease on SharePoint's clock,
+ * renewed before every attempt; the log row says Sent the instant the webhook answers.
+ * A Failed claim, or one whose lease ran out (its job died), is taken over at once; a
+ * claim another live job holds is waited for. Groups are worked on a few at a time and
+ * each on its own, so one slow or hanging chat holds back no other.
  */
 export async function runReminders(deps: ReminderDeps, options: ReminderRunOptions): Promise<GroupResult[]> {
   const logger = deps.logger ?? silent;
   const groups = await resolveGroups(deps.groups, options.group, logger);
-  const [overdueViewUrl, history] = await Promise.all([
-    deps.groups.overdueViewUrl(),
-    deps.log.since(new Date(options.now.getTime() - LOG_LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10)),
-  ]);
-  const links = deps.links(overdueViewUrl);
-  const results: GroupResult[] = [];
-  for (const group of groups) {
-    try {
-      results.push(await runGroup(deps, options, group, links, history, logger));
-    } catch (error) {
-      // One group's trouble (a refused query, an unreachable log) must not cost the others their digest.
-      const detail = `${(error as Error).message ?? String(error)} Nothing was sent to "${group.name}"; run again to retry.`;
-      logger.warn(`${group.name}: ${detail}`);
-      results.push({ group: group.name, kind: KIND, dateKey: digestWindow(group, options.now, null).today, outcome: 'failed', itemIds: [], detail });
+  const problems = settingProblems(deps, groups);
+  if (problems.length) options.onProblems?.(problems);
+  const ambiguous = new Map<string, string>();
+  for (const problem of problems) if (problem.kind === 'ambiguous') for (const name of problem.groups) ambiguous.set(name, problem.message);
+  const links = deps.links(await deps.groups.overdueViewUrl());
+
+  const results: GroupResult[] = new Array(groups.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length) {
+      const index = next++;
+      const group = groups[index];
+      const failed = (detail: string): GroupResult => ({ group: group.name, key: group.key, kind: KIND, dateKey: digestWindow(group, options.now, null).today, outcome: 'failed', itemIds: [], detail });
+      const clash = ambiguous.get(group.name);
+      if (clash && !options.dryRun) {
+        logger.warn(`${group.name}: ${clash}`);
+        results[index] = failed(clash);
+        continue;
+      }
+      try {
+        results[index] = await runGroup(deps, options, group, links, logger);
+      } catch (error) {
+        // One group's trouble (a refused query, an unreachable log) must not cost the others their digest.
+        const detail = `${(error as Error).message ?? String(error)} Nothing was sent to "${group.name}"; run again to retry.`;
+        logger.warn(`${group.name}: ${detail}`);
+        results[index] = failed(detail);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, groups.length)) }, worker));
   return results;
 }
 
-async function runGroup(
-  deps: ReminderDeps,
-  options: ReminderRunOptions,
-  group: SteeringGroup,
-  links: DigestLinks,
-  history: ReminderLogEntry[],
-  logger: ReminderLogger,
-): Promise<GroupResult> {
-  const mine = history.filter((e) => e.groupName.toLowerCase() === group.name.toLowerCase() && e.kind === KIND);
-  const lastSentAt = lastDigestSentAt(history, group.name);
+/** Unmatched and ambiguous webhook settings (a group without one is reported as its own result). */
+function settingProblems(deps: ReminderDeps, groups: KeyedGroup[]): WebhookSettingProblem[] {
+  const names = deps.webhooks.settingNames?.();
+  const all = checkWebhookSettings(groups, names ?? []);
+  // Without setting names (tests, the local sink) only keys two groups share can be checked.
+  return all.filter((p) => p.kind === 'ambiguous' || (names !== undefined && p.kind === 'unmatched'));
+}
+
+async function runGroup(deps: ReminderDeps, options: ReminderRunOptions, group: KeyedGroup, links: DigestLinks, logger: ReminderLogger): Promise<GroupResult> {
+  const today = digestWindow(group, options.now, null).today;
+  const key = claimKeyOf(group.key, KIND, today);
+  const rows = await deps.log.find(groupLogQuery(group, today));
+  const lastSentAt = lastSentOf(rows);
   const window = digestWindow(group, options.now, lastSentAt);
-  const key = claimKeyOf(group.name, KIND, window.today);
   const result = (outcome: GroupOutcome, itemIds: number[], extra: Partial<GroupResult> = {}): GroupResult => ({
-    group: group.name, kind: KIND, dateKey: window.today, outcome, itemIds, ...extra,
+    group: group.name, key: group.key, kind: KIND, dateKey: window.today, outcome, itemIds, ...extra,
   });
 
   // Already sent today: nothing to build (and no queries spent).
-  if (!options.dryRun && mine.some((e) => e.claimKey === key && e.outcome === 'Sent')) {
+  const todays = rows.filter((r) => r.dateKey === today && r.kind === KIND && (r.claimKey === key || r.claimKey === claimKeyOf(group.name, KIND, today)));
+  if (!options.dryRun && todays.some((e) => e.outcome === 'Sent')) {
     logger.info(`${group.name}: today's digest was already sent.`);
     return result('already-sent', []);
   }
   const digest = await collectDigest(deps.plans, group, window);
-  const message = buildDigestMessage(digest, { links, since: lastSentAt });
+  const message = buildDigestMessage(digest, { links, since: lastSentAt, claimKey: key });
   if (options.dryRun) return result('dry-run', message.itemIds, { message });
 
-  const webhookUrl = deps.webhooks(group.name);
+  const webhookUrl = deps.webhooks(group);
   if (!webhookUrl) {
-    const detail = noWebhookDetail(group.name);
+    const detail = noWebhookDetail(group);
     logger.warn(detail);
     return result('no-webhook', message.itemIds, { detail });
   }
 
-  const entry = await claim(deps.log, key, group, window.today, message.itemIds, options);
-  if (entry === 'already-sent' || entry === 'claimed-elsewhere') {
-    logger.info(`${group.name}: ${entry === 'already-sent' ? "today's digest was already sent" : 'another job is sending today\'s digest'}.`);
-    return result(entry, []);
+  crashPoint('before-claim');
+  const claimed = await acquire(deps.log, key, group, today, message.itemIds, options, logger);
+  if (claimed.kind !== 'mine') {
+    logger.info(`${group.name}: ${claimed.detail}`);
+    return result(claimed.kind, [], { detail: claimed.detail });
   }
-  const delivery = await deliver(deps, entry, webhookUrl, message, options.now, logger);
-  return result(delivery.outcome, message.itemIds, delivery.outcome === 'sent' ? { message, detail: delivery.detail } : { detail: delivery.detail });
+  crashPoint('after-claim');
+  const delivery = await deliver(deps, claimed.entry, webhookUrl, message, options, logger);
+  const extra = { detail: claimed.tookOver ? `${claimed.tookOver} ${delivery.detail}` : delivery.detail, ...(claimed.tookOver ? { tookOver: true } : {}) };
+  return result(delivery.outcome, message.itemIds, delivery.outcome === 'sent' ? { message, ...extra } : extra);
 }
 
-/** POSTs a claimed message and records Sent or Failed on its log row; the URL never reaches the log. */
-async function deliver(
-  deps: ReminderDeps,
-  entry: ReminderLogEntry,
-  webhookUrl: string,
-  message: ReminderMessage,
-  now: Date,
-  logger: ReminderLogger,
-): Promise<{ outcome: 'sent' | 'failed'; detail: string }> {
+type Acquired =
+  | { kind: 'mine'; entry: ReminderLogEntry; tookOver: string | null }
+  | { kind: 'already-sent' | 'claimed-elsewhere'; detail: string };
+
+/**
+ * Claims today's send. When the key is taken: Sent means done; Failed is taken over at
+ * once; a lease that ran out (its job died) is taken over at once and said so; a live
+ * lease is waited for — its job either finishes or stops renewing — up to `maxWaitMs`.
+ */
+async function acquire(log: ReminderLog, claimKey: string, group: KeyedGroup, dateKey: IsoDate, itemIds: number[], options: ReminderRunOptions, logger: ReminderLogger): Promise<Acquired> {
+  const leaseMs = options.leaseMs ?? SEND_LEASE_MS;
+  const claimed = await log.claim({ claimKey, groupName: group.name, kind: KIND, dateKey, itemIds });
+  if (claimed) return { kind: 'mine', entry: claimed, tookOver: null };
+  const started = performance.now();
+  const maxWait = options.maxWaitMs ?? leaseMs + 15_000;
+  for (;;) {
+    const { value: holder, serverNow } = await log.get(claimKey);
+    if (!holder) {
+      // The row went away (someone deleted it): claim afresh.
+      const again = await log.claim({ claimKey, groupName: group.name, kind: KIND, dateKey, itemIds });
+      if (again) return { kind: 'mine', entry: again, tookOver: null };
+      continue;
+    }
+    const state = claimState(holder, serverNow, leaseMs);
+    if (state === 'sent') return { kind: 'already-sent', detail: "today's digest was already sent." };
+    if (state === 'failed' || state === 'expired') {
+      const mine = await log.takeOver(holder, itemIds);
+      if (!mine) continue; // another job took it over first: look again
+      const note = state === 'expired'
+        ? `Took over the claim of a job that stopped (last heard from at ${holder.modified}, SharePoint time; its lease ran out at ${new Date(Date.parse(holder.modified) + leaseMs).toISOString()}).`
+        : `Retrying the send that failed earlier (${holder.detail || 'no detail recorded'}).`;
+      if (state === 'expired') logger.warn(`${group.name}: ${note}`);
+      return { kind: 'mine', entry: mine, tookOver: state === 'expired' ? note : null };
+    }
+    const waited = performance.now() - started;
+    if (waited >= maxWait) {
+      return { kind: 'claimed-elsewhere', detail: `another job is sending today's digest now (it renewed its claim at ${holder.modified}, SharePoint time); it was left to that job.` };
+    }
+    const remaining = leaseRemainingMs(holder, serverNow, leaseMs);
+    await sleep(Math.max(200, Math.min(remaining + 250, leaseMs / 4, maxWait - waited)));
+  }
+}
+
+/**
+ * POSTs a claimed message and records the outcome on its log row the instant the webhook
+ * answers. Before each attempt the claim is renewed (a guarded write that fails if another
+ * job took it over), so this job never posts a send it no longer holds. The URL never
+ * reaches the log.
+ */
+async function deliver(deps: ReminderDeps, claimed: ReminderLogEntry, webhookUrl: string, message: ReminderMessage, options: ReminderRunOptions, logger: ReminderLogger): Promise<{ outcome: 'sent' | 'failed' | 'claimed-elsewhere'; detail: string }> {
+  const leaseMs = options.leaseMs ?? SEND_LEASE_MS;
+  let entry = claimed;
+  let heldSince = performance.now();
+  const renew = async (attempt: number) => {
+    // A fresh claim needs no renewal for its first attempt; later ones, or a slow build, do.
+    if (attempt === 1 && performance.now() - heldSince < leaseMs / 3) return;
+    const renewed = await deps.log.renew(entry);
+    if (!renewed) throw new ClaimLostError(entry.claimKey);
+    entry = renewed;
+    heldSince = performance.now();
+  };
+  let midPost: ReturnType<typeof setTimeout> | undefined;
   try {
-    const receipt = await deps.notifier.send(webhookUrl, message.payload);
+    const receipt = await deps.notifier.send(webhookUrl, message.payload, {
+      beforeAttempt: async (attempt) => {
+        await renew(attempt);
+        if (crashWanted('mid-post')) midPost = setTimeout(() => crashPoint('mid-post'), 20);
+      },
+    });
+    crashPoint('after-post');
     const detail = `Delivered after ${receipt.attempts} attempt(s) (HTTP ${receipt.status}).`;
-    await deps.log.finish(entry, 'Sent', now.toISOString(), detail);
+    await deps.log.finish(entry, 'Sent', options.now.toISOString(), detail);
+    crashPoint('after-record');
     logger.info(`${message.group}: digest sent (${message.itemIds.length} actions).`);
     return { outcome: 'sent', detail };
   } catch (error) {
+    if (error instanceof ClaimLostError) {
+      logger.warn(`${message.group}: ${error.message}`);
+      return { outcome: 'claimed-elsewhere', detail: error.message };
+    }
     const detail = redactSecrets((error as Error).message ?? String(error), [webhookUrl]);
-    await deps.log.finish(entry, 'Failed', now.toISOString(), detail);
+    await deps.log.finish(entry, 'Failed', options.now.toISOString(), detail);
     logger.warn(`${message.group}: ${detail}`);
     return { outcome: 'failed', detail };
+  } finally {
+    clearTimeout(midPost);
   }
 }
 
 /** The message when no webhook is configured for a group. */
-function noWebhookDetail(groupName: string): string {
-  return `No webhook is configured for "${groupName}": set ${webhookEnvName(groupName)} in the environment or in ${WEBHOOK_FILE}. Nothing was sent.`;
+export function noWebhookDetail(group: KeyedGroup): string {
+  return `No webhook is configured for "${group.name}": set ${webhookEnvName(group.key)} in the environment or in ${WEBHOOK_FILE}. Nothing was sent.`;
 }
 
-/** Claims today's send, or takes over a failed or abandoned claim; says why not otherwise. */
-async function claim(
-  log: ReminderLog,
-  claimKey: string,
-  group: SteeringGroup,
-  dateKey: IsoDate,
-  itemIds: number[],
-  options: ReminderRunOptions,
-): Promise<ReminderLogEntry | 'already-sent' | 'claimed-elsewhere'> {
-  const claimed = await log.claim({ claimKey, groupName: group.name, kind: KIND, dateKey, itemIds });
-  if (claimed) return claimed;
-  const holder = await log.get(claimKey);
-  if (!holder) return 'claimed-elsewhere';
-  if (holder.outcome === 'Sent') return 'already-sent';
-  const abandoned = holder.outcome === 'Claimed' && Date.now() - Date.parse(holder.modified) > (options.staleClaimMs ?? STALE_CLAIM_MS);
-  if (holder.outcome === 'Failed' || abandoned) {
-    return (await log.reclaim(holder, itemIds)) ?? 'claimed-elsewhere';
-  }
-  return 'claimed-elsewhere';
-}
+export { lastDigestSentAt };

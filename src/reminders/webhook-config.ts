@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import dotenv from 'dotenv';
 import path from 'node:path';
-import { WEBHOOK_FILE, webhookEnvName, type WebhookResolver } from './webhook-names';
+import { WEBHOOK_ENV_PREFIX, WEBHOOK_FILE, webhookEnvName, type WebhookResolver, type WebhookTarget } from './webhook-names';
 
-export { WEBHOOK_FILE, webhookEnvName, groupSlug, type WebhookResolver } from './webhook-names';
+export {
+  WEBHOOK_FILE, WEBHOOK_ENV_PREFIX, webhookEnvName, groupSlug, canonicalKey, newGroupKey, checkWebhookSettings,
+  type WebhookResolver, type WebhookTarget, type WebhookSettingProblem,
+} from './webhook-names';
 
 /** Reads a dotenv file's text (`KEY=value` lines, comments, quotes) with the `dotenv` library. */
 export function parseDotenv(text: string): Record<string, string> {
@@ -11,16 +14,30 @@ export function parseDotenv(text: string): Record<string, string> {
 }
 
 /**
- * Webhook URLs from the environment, then from `.env.webhooks.user` in the working
- * directory (the environment wins). URLs are secrets: this module never prints them.
+ * Every webhook setting (`PLAN_TRACKER_WEBHOOK_*`) from the environment and from
+ * `.env.webhooks.user` in the working directory, the environment winning. Values are
+ * secrets: pass only the keys of this map to anything that prints.
  */
-export function webhooksFromEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): WebhookResolver {
+export function webhookSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Map<string, string> {
   const file = path.resolve(cwd, WEBHOOK_FILE);
   const fromFile = fs.existsSync(file) ? parseDotenv(fs.readFileSync(file, 'utf8')) : {};
-  return (groupName) => env[webhookEnvName(groupName)] || fromFile[webhookEnvName(groupName)] || null;
+  const out = new Map<string, string>();
+  for (const source of [fromFile, env]) {
+    for (const [name, value] of Object.entries(source)) {
+      if (name.startsWith(WEBHOOK_ENV_PREFIX) && value) out.set(name, value);
+    }
+  }
+  return out;
 }
 
-/** Every group's webhook is the embedded server's sink (`<origin>/_sink/webhooks/<group>`), for local mode. */
-export function webhooksToSink(origin: string): WebhookResolver {
-  return (groupName) => `${origin.replace(/\/+$/, '')}/_sink/webhooks/${encodeURIComponent(groupName)}`;
+/** Webhook URLs by group key (`PLAN_TRACKER_WEBHOOK_<KEY>`), from the environment then `.env.webhooks.user`. */
+export function webhooksFromEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): WebhookResolver & { settingNames(): string[] } {
+  const settings = webhookSettings(env, cwd);
+  const resolve = (group: WebhookTarget) => settings.get(webhookEnvName(group.key)) ?? null;
+  return Object.assign(resolve, { settingNames: () => [...settings.keys()] });
+}
+
+/** Every group's webhook is the embedded server's sink (`<origin>/_sink/webhooks/<group name>`), for local mode. */
+export function webhooksToSink(origin: string): (group: WebhookTarget | string) => string {
+  return (group) => `${origin.replace(/\/+$/, '')}/_sink/webhooks/${encodeURIComponent(typeof group === 'string' ? group : group.name)}`;
 }

@@ -5,18 +5,33 @@ import { redactUrl } from './redact';
 /** What a delivery took. */
 export type DeliveryReceipt = { status: number; attempts: number };
 
+/** What a caller may add to one send. */
+export type SendOptions = {
+  /** Stops the send (between attempts, or the request in flight) — e.g. when the job lost its claim. */
+  signal?: AbortSignal;
+  /** Runs before each attempt (the reminder job renews its claim there); throwing stops the send. */
+  beforeAttempt?: (attempt: number) => Promise<void>;
+};
+
 /** Posts a message to a webhook; `WorkflowWebhookNotifier` implements it. */
 export interface Notifier {
-  send(webhookUrl: string, message: WebhookMessage): Promise<DeliveryReceipt>;
+  send(webhookUrl: string, message: WebhookMessage, options?: SendOptions): Promise<DeliveryReceipt>;
 }
 
-/** A message that could not be delivered; the message names the host only, never the URL. */
+/**
+ * A message that could not be delivered; the message names the host only, never the URL.
+ * `outcomeUnknown`: the webhook took the request and did not answer in time, so the card
+ * may have arrived — it is not retried in this run, so a slow chat is not sent it twice.
+ */
 export class WebhookDeliveryError extends Error {
-  constructor(message: string, readonly status: number | null, readonly attempts: number) {
+  constructor(message: string, readonly status: number | null, readonly attempts: number, readonly outcomeUnknown = false) {
     super(message);
     this.name = 'WebhookDeliveryError';
   }
 }
+
+/** How long one webhook call may take before it is abandoned, unless configured (30 s). */
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 30_000;
 
 export type NotifierOptions = {
   fetch?: typeof fetch;
@@ -31,6 +46,8 @@ export type NotifierOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** The clock the rate limit and Retry-After dates are measured on (tests pass a fake one with `sleep`). */
   now?: () => number;
+  /** How long one call may take, answer included (default 30 s); then the send fails with its outcome unknown. */
+  timeoutMs?: number;
 };
 
 // Connector-style endpoints answer 200 and put the real outcome in the body text.
@@ -51,6 +68,7 @@ export class WorkflowWebhookNotifier implements Notifier {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly limiter: RateLimiter;
   private readonly now: () => number;
+  private readonly timeoutMs: number;
 
   constructor(options: NotifierOptions = {}) {
     this.fetch = options.fetch ?? ((...args) => fetch(...args));
@@ -60,27 +78,47 @@ export class WorkflowWebhookNotifier implements Notifier {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
     this.limiter = new RateLimiter(options.requestsPerSecond ?? 3, this.sleep, this.now);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   }
 
-  /** Posts the message, retrying what a retry can fix; throws WebhookDeliveryError otherwise. */
-  async send(webhookUrl: string, message: WebhookMessage): Promise<DeliveryReceipt> {
+  /**
+   * Posts the message, retrying what a retry can fix; throws WebhookDeliveryError otherwise.
+   * Every call ends within the timeout: a webhook that takes the request and never answers
+   * costs this send, never the job.
+   */
+  async send(webhookUrl: string, message: WebhookMessage, options: SendOptions = {}): Promise<DeliveryReceipt> {
     const where = redactUrl(webhookUrl);
     const body = JSON.stringify(message);
     let lastProblem = '';
     let lastStatus: number | null = null;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       await this.limiter.take();
+      options.signal?.throwIfAborted();
+      await options.beforeAttempt?.(attempt);
+      const timeout = AbortSignal.timeout(this.timeoutMs);
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
       let response: Response;
+      let text: string;
       try {
-        response = await this.fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+        response = await this.fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal });
+        text = await response.text().catch((error: unknown) => {
+          if (timeout.aborted) throw error;
+          return '';
+        });
       } catch (error) {
+        options.signal?.throwIfAborted();
+        if (timeout.aborted) {
+          throw new WebhookDeliveryError(
+            `The webhook at ${where} did not answer within ${Math.round(this.timeoutMs / 1000)} s; the card may or may not have arrived. It is not sent again in this run; the next run retries it.`,
+            null, attempt, true,
+          );
+        }
         // Network errors carry the URL in some runtimes: keep only their kind.
         lastProblem = `could not connect (${(error as Error)?.name ?? 'error'})`;
         lastStatus = null;
         await this.backoff(attempt, null);
         continue;
       }
-      const text = await response.text().catch(() => '');
       const reported = response.ok ? Number(BODY_STATUS.exec(text)?.[1] ?? 0) : 0;
       const status = reported || response.status;
       if (status >= 200 && status < 300) return { status, attempts: attempt };

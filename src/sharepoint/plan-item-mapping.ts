@@ -1,4 +1,5 @@
 import type { IsoDate, NewPlanItem, Person, PlanItem, ProgressUpdate, Rag, Status } from '../domain/plan-item';
+import { planActionKey } from '../domain/plan-action-key';
 
 /** The Plan Items fields every query selects (internal names). */
 export const PLAN_ITEM_SELECT = [
@@ -89,6 +90,11 @@ export function toSpFields(fields: Partial<NewPlanItem & PlanItem>): Record<stri
     else if (key === 'owner') out.OwnerId = (value as Person | null)?.id ?? null;
     else if (key === 'title') out.Title = text(value).slice(0, 255);
     else if (key in FIELD_NAMES) out[FIELD_NAMES[key]] = value;
+  }
+  // Every write that names an action's plan and ref carries its unique key, so SharePoint
+  // refuses a second item with the same ActionRef in one plan (two imports at once).
+  if (typeof fields.plan === 'string' && typeof fields.actionRef === 'string' && fields.actionRef) {
+    out.PlanActionKey = planActionKey(fields.plan, fields.actionRef);
   }
   return out;
 }

@@ -11,6 +11,8 @@ import { ConflictError, NotFoundError, type ItemChange, type PlanQueryOptions, t
 import { narrowsThroughIndex, odataString, toODataFilter } from '../domain/to-odata';
 import { applyUpdate } from '../domain/update-rules';
 import { isThresholdRefusal, messageOf, runBatched, statusOf } from './batch';
+import type { ImportedUpdate, ImportStore } from '../importer/import-store';
+import { SharePointImportStore } from './import-store';
 import { LIST } from './list-names';
 import { PLAN_ITEM_SELECT, PROGRESS_UPDATE_SELECT, fromIsoDate, toPlanItem, toProgressUpdate, toSpFields } from './plan-item-mapping';
 
@@ -23,10 +25,26 @@ const MAX_PAGE = 5000;
  * fields, every write of many items goes in `$batch` requests, and an owner's update is
  * the item MERGE (with its ETag) plus a Progress Updates row in one `$batch`.
  */
-export class SharePointPlanRepository implements PlanRepository {
+export class SharePointPlanRepository implements PlanRepository, ImportStore {
   private currentUserId: Promise<number> | null = null;
+  private readonly imports: SharePointImportStore;
 
-  constructor(private readonly sp: SPFI) {}
+  constructor(private readonly sp: SPFI) {
+    this.imports = new SharePointImportStore(sp);
+  }
+
+  /** See ImportStore: the import's reads and writes, so an import needs only this repository. */
+  findActions(plan: string, actionRefs: string[]) { return this.imports.findActions(plan, actionRefs); }
+  /** See ImportStore. */
+  idsWithHistory(ids: number[]) { return this.imports.idsWithHistory(ids); }
+  /** See ImportStore. */
+  recycle(ids: number[]) { return this.imports.recycle(ids); }
+  /** See ImportStore. */
+  existingImportKeys(keys: string[]) { return this.imports.existingImportKeys(keys); }
+  /** See ImportStore. */
+  addImportedUpdates(updates: ImportedUpdate[]) { return this.imports.addImportedUpdates(updates); }
+  /** See ImportStore. */
+  collisionsOf(error: unknown) { return this.imports.collisionsOf(error); }
 
   private get items() {
     return this.sp.web.lists.getByTitle(LIST.planItems).items;

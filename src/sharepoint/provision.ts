@@ -7,18 +7,19 @@ import { savedViewToViewXml, type SavedViewDefinition } from '../domain/saved-vi
 import { messageOf, statusOf } from './batch';
 import { FIELD_TYPE_KIND, type FieldDefinition, type ListDefinition, type ListsManifest } from './schema';
 
-/** What provisioning did: created, already there, and problems it would not fix itself. */
-export type ProvisionReport = { created: string[]; existing: string[]; problems: string[] };
+/** What provisioning did: created, brought up to the manifest, already there, and problems it would not fix itself. */
+export type ProvisionReport = { created: string[]; updated: string[]; existing: string[]; problems: string[] };
 
 type FieldInfo = { FieldTypeKind: number; Indexed: boolean; EnforceUniqueValues: boolean; DisplayFormat?: number };
 
 /**
  * Creates in the site whatever the manifest declares and the site lacks: lists, fields,
- * indexes, unique constraints, views. It changes nothing that exists — a field of the
- * wrong type is reported, never dropped and re-created, because it may hold data.
+ * indexes, unique constraints, views, and brings existing views to the manifest's query
+ * and columns. It changes no field that exists — a field of the wrong type is reported,
+ * never dropped and re-created, because it may hold data.
  */
 export async function provision(sp: SPFI, manifest: ListsManifest): Promise<ProvisionReport> {
-  const report: ProvisionReport = { created: [], existing: [], problems: [] };
+  const report: ProvisionReport = { created: [], updated: [], existing: [], problems: [] };
   for (const list of manifest.lists) await provisionList(sp, list, report);
   return report;
 }
@@ -83,17 +84,56 @@ export function viewQueryOf(viewXml: string): string {
   return match ? match[1] : '';
 }
 
+/** What a view should be on the site: its ViewQuery (grouping, filter, sort) and columns. */
+export type ViewTarget = { title: string; query: string; fields: string[] | undefined; isDefault: boolean };
+
+/** The view the manifest declares, as SharePoint keeps it. */
+export function viewTargetOf(def: SavedViewDefinition): ViewTarget {
+  let query = viewQueryOf(savedViewToViewXml(def));
+  if (def.groupBy) query = `<GroupBy Collapse="FALSE"><FieldRef Name="${def.groupBy}"/></GroupBy>${query}`;
+  return { title: def.title, query, fields: def.fields, isDefault: def.default === true };
+}
+
+/** CAML compared the way SharePoint treats it: quotes, blanks between tags and before `/>` do not matter. */
+export function sameCaml(a: string, b: string): boolean {
+  const norm = (xml: string) => xml.replace(/>\s+</g, '><').replace(/\s*\/>/g, '/>').replace(/'/g, '"').trim();
+  return norm(a) === norm(b);
+}
+
+/** The column names of a `ViewFields` answer: a plain array, or `{ results }` in verbose JSON. */
+export function viewFieldNames(items: unknown): string[] {
+  const values = Array.isArray(items) ? items : (items as { results?: unknown } | undefined)?.results;
+  return Array.isArray(values) ? values.map(String) : [];
+}
+
+/**
+ * Creates a view the site lacks, and brings an existing one to the manifest: its query
+ * (filter, sort, grouping) and its columns. Views hold no data, so updating them is safe,
+ * and a site provisioned before views had columns gets them on the next run.
+ */
 async function provisionView(list: ReturnType<SPFI['web']['lists']['getByTitle']>, listTitle: string, def: SavedViewDefinition, report: ProvisionReport): Promise<void> {
   const label = `view '${listTitle}/${def.title}'`;
+  const target = viewTargetOf(def);
+  let current: { Id: string; ViewQuery: string } | null = null;
   try {
-    await list.views.getByTitle(def.title).select('Id')();
-    report.existing.push(label);
-    return;
+    current = await list.views.getByTitle(def.title).select('Id', 'ViewQuery')();
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
   }
-  let query = viewQueryOf(savedViewToViewXml(def));
-  if (def.groupBy) query = `<GroupBy Collapse="FALSE"><FieldRef Name="${def.groupBy}"/></GroupBy>${query}`;
-  await list.views.add(def.title, false, { ViewQuery: query, RowLimit: 100, DefaultView: def.default === true, Paged: true });
-  report.created.push(label);
+  if (!current) {
+    current = await list.views.add(def.title, false, { ViewQuery: target.query, RowLimit: 100, DefaultView: target.isDefault, Paged: true });
+    report.created.push(label);
+  } else if (!sameCaml(current.ViewQuery, target.query)) {
+    await list.views.getById(current.Id).update({ ViewQuery: target.query });
+    report.updated.push(`query of ${label}`);
+  } else {
+    report.existing.push(label);
+  }
+  if (!target.fields) return;
+  const view = list.views.getById(current.Id);
+  const shown = viewFieldNames((await view.fields.select('Items')<{ Items: unknown }>()).Items);
+  if (shown.join('|') === target.fields.join('|')) return;
+  await view.fields.removeAll();
+  for (const name of target.fields) await view.fields.add(name);
+  if (!report.created.includes(label)) report.updated.push(`columns of ${label}`);
 }

@@ -21,6 +21,8 @@ const viewSchema = z.object({
   filter: z.record(z.string(), z.unknown()),
   orderBy: z.array(z.object({ field: z.string(), ascending: z.boolean() })).default([]),
   groupBy: z.string().optional(),
+  /** The columns the view shows, in order: internal names, or LinkTitle for the title linked to the item. */
+  fields: z.array(z.string().min(1)).optional(),
 });
 
 const listSchema = z.object({
@@ -38,6 +40,9 @@ export type ListDefinition = z.infer<typeof listSchema>;
 export type FieldDefinition = z.infer<typeof fieldSchema>;
 export type ViewDefinition = z.infer<typeof viewSchema>;
 
+/** Columns every SharePoint list has besides its declared fields: the linked title and the built-in fields. */
+export const VIEW_ONLY_COLUMNS = ['LinkTitle', 'LinkTitleNoMenu', 'ID', 'Title', 'Created', 'Modified', 'Author', 'Editor'] as const;
+
 /** Validates a parsed manifest, naming the first thing wrong and where. */
 export function parseListsManifest(json: unknown, source = 'manifest/lists.json'): ListsManifest {
   const result = manifestSchema.safeParse(json);
@@ -49,6 +54,11 @@ export function parseListsManifest(json: unknown, source = 'manifest/lists.json'
     for (const field of list.fields) {
       if (field.unique && !field.indexed) throw new Error(`${source}: field '${field.name}' of '${list.title}' is unique but not indexed; SharePoint requires an index for unique values.`);
       if (field.type === 'choice' && !field.choices?.length) throw new Error(`${source}: choice field '${field.name}' of '${list.title}' has no choices.`);
+    }
+    const known = new Set([...VIEW_ONLY_COLUMNS, ...list.fields.map((f) => f.name)]);
+    for (const view of list.views) {
+      const unknown = (view.fields ?? []).find((name) => !known.has(name));
+      if (unknown) throw new Error(`${source}: view '${view.title}' of '${list.title}' shows the column '${unknown}', which the list does not declare. Use a field name of the list, or LinkTitle for the linked title.`);
     }
   }
   return result.data;

@@ -27,7 +27,8 @@ export type AppPackageOptions = {
 
 export type AppPackageResult = { zipPath: string; manifest: Record<string, unknown>; variables: string[] };
 
-async function readEnv(envDir: string, env: string): Promise<Record<string, string>> {
+/** The values of env/.env.<env> with env/.env.<env>.user over them (Teams Toolkit's layout). */
+export async function readEnvFiles(env: string, envDir = path.join(PROJECT_ROOT, 'env')): Promise<Record<string, string>> {
   const read = (file: string) => readFile(path.join(envDir, file), 'utf8').then(parseDotenv, () => ({}));
   // Secrets and personal values live in the ignored .user file, which wins over the committed one.
   return { ...(await read(`.env.${env}`)), ...(await read(`.env.${env}.user`)) };
@@ -78,7 +79,7 @@ export async function buildAppPackage(options: AppPackageOptions = {}): Promise<
   const zipPath = options.out ?? path.join(appDir, 'build', 'plan-tracker.zip');
   const overrides = options.overrides ?? process.env;
 
-  const fromFiles = await readEnv(envDir, env);
+  const fromFiles = await readEnvFiles(env, envDir);
   const template = await readFile(path.join(appDir, 'manifest.json'), 'utf8');
   const names = [...template.matchAll(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
   const values: Record<string, string | undefined> = {};

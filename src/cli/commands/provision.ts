@@ -6,8 +6,9 @@ import { loadListsManifest } from '../load-manifest';
 
 /** Prints a provisioning report as a person reads it. */
 export function formatProvisionReport(report: ProvisionReport): string {
-  const lines = [`Created ${report.created.length}, already there ${report.existing.length}, problems ${report.problems.length}.`];
+  const lines = [`Created ${report.created.length}, updated ${report.updated.length}, already there ${report.existing.length}, problems ${report.problems.length}.`];
   for (const c of report.created) lines.push(`  + ${c}`);
+  for (const u of report.updated) lines.push(`  ~ ${u}`);
   for (const p of report.problems) lines.push(`  ! ${p}`);
   return lines.join('\n');
 }
@@ -16,7 +17,7 @@ export function formatProvisionReport(report: ProvisionReport): string {
 export function register(program: Command): void {
   program
     .command('provision')
-    .description('Create the Plan Tracker lists, fields, indexes and views on a site (safe to re-run: changes nothing that exists)')
+    .description('Create the Plan Tracker lists, fields, indexes and views on a site (safe to re-run: adds what is missing and brings views to the manifest; never changes a field)')
     .option('--site <url>', 'site URL (default: SP_SITE_URL, else the local embedded server)')
     .option('--manifest <file>', 'lists manifest to apply', undefined)
     .option('--json', 'print the report as JSON')

@@ -1,3 +1,5 @@
+import { spErrors } from '../sp-error';
+
 /** One segment of a REST path: `getByTitle('Plan Items')` → name `getbytitle`, args `'Plan Items'`. */
 export type PathSegment = { name: string; args: string | null; raw: string };
 
@@ -48,4 +50,34 @@ export function numberArg(args: string | null): number | null {
   if (args === null) return null;
   const value = /^\w+\s*=\s*(.*)$/s.exec(args.trim())?.[1] ?? args.trim();
   return /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * Resolves OData parameter aliases: `siteusers(@v)?@v='i:0#.f|membership|a@b'` → the
+ * segment's argument becomes `'i:0#.f|membership|a@b'`. An alias with no value in the
+ * query is refused as SharePoint refuses it.
+ */
+export function resolveAliases(path: PathSegment[], search: URLSearchParams): PathSegment[] {
+  return path.map((segment) => {
+    if (segment.args === null || !segment.args.includes('@')) return segment;
+    const args = segment.args.replace(/@[A-Za-z_]\w*/g, (alias) => {
+      const value = search.get(alias);
+      if (value === null) throw spErrors.badQuery(`The parameter alias '${alias}' has no value: add ${alias}=<value> to the query string.`);
+      return value;
+    });
+    return { ...segment, args };
+  });
+}
+
+/** `displayName='A', showfield='Title'` → { displayname: 'A', showfield: 'Title' } (names lower-cased, strings unquoted). */
+export function namedArgs(args: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (args === null) return out;
+  const pattern = /\s*(\w+)\s*=\s*('(?:[^']|'')*'|[^,]*)\s*(?:,|$)/gy;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(args)) !== null && match[0] !== '') {
+    const raw = match[2].trim();
+    out[match[1].toLowerCase()] = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  }
+  return out;
 }

@@ -1,9 +1,10 @@
 import type { FieldRef } from '../query';
+import { choicesOf } from '../store/choices';
 import { KIND_SPECS, toJsonValue } from '../store/field-kinds';
 import type { FieldRecord, ListRecord, ViewRecord } from '../store/list-catalog';
 import { entityNameOf, entityTypeOf, etagOf, USER_SUB_NAMES, type ItemRow } from '../store/list-items';
 import type { SiteUser } from '../store/site-users';
-import { EntityValue, StringCollection } from './odata-json';
+import { ComplexValue, EntityValue, StringCollection } from './odata-json';
 
 /** Where the site is, for the ids and links inside entities. */
 export type SiteInfo = { siteUrl: string; sitePath: string; webId: string; siteId: string; userInfoListId: string; title: string; created: string };
@@ -100,10 +101,10 @@ export function folderEntity(site: SiteInfo, list: ListRecord): EntityValue {
   );
 }
 
-/** A field (SP.Field and its typed subclasses), with the settings of its kind. */
-export function fieldEntity(site: SiteInfo, list: ListRecord, field: FieldRecord): EntityValue {
+/** A field (SP.Field and its typed subclasses), with the settings of its kind; `list` null for a site column. */
+export function fieldEntity(site: SiteInfo, list: ListRecord | null, field: FieldRecord): EntityValue {
   const spec = KIND_SPECS[field.kind];
-  const path = `${listPath(list)}/Fields(guid'${field.id}')`;
+  const path = `${list ? listPath(list) : 'Web'}/Fields(guid'${field.id}')`;
   const p = field.props;
   const props: Record<string, unknown> = {
     CanBeDeleted: !field.builtIn,
@@ -112,13 +113,14 @@ export function fieldEntity(site: SiteInfo, list: ListRecord, field: FieldRecord
     EnforceUniqueValues: field.unique,
     EntityPropertyName: field.internalName,
     FieldTypeKind: spec.typeKind,
-    Group: field.builtIn ? '_Hidden' : 'Custom Columns',
-    Hidden: false,
+    Group: typeof p.Group === 'string' ? p.Group : field.builtIn ? '_Hidden' : 'Custom Columns',
+    Hidden: p.Hidden === true,
     Id: field.id,
     Indexed: field.indexed,
     InternalName: field.internalName,
-    ReadOnlyField: field.builtIn && field.internalName !== 'Title',
+    ReadOnlyField: (field.builtIn && field.internalName !== 'Title') || field.kind === 'calculated',
     Required: p.Required === true,
+    SchemaXml: fieldSchemaXml(field),
     StaticName: field.internalName,
     Title: field.title,
     TypeAsString: spec.typeAsString,
@@ -132,16 +134,34 @@ export function fieldEntity(site: SiteInfo, list: ListRecord, field: FieldRecord
       Object.assign(props, { AllowHyperlink: p.AllowHyperlink ?? false, AppendOnly: p.AppendOnly ?? false, NumberOfLines: Number(p.NumberOfLines ?? 6), RestrictedMode: p.RestrictedMode ?? true, RichText: p.RichText ?? false });
       break;
     case 'number':
+    case 'currency':
       Object.assign(props, { MinimumValue: p.MinimumValue ?? -1.7976931348623157e308, MaximumValue: p.MaximumValue ?? 1.7976931348623157e308, ShowAsPercentage: p.ShowAsPercentage ?? false });
+      if (field.kind === 'currency') props.CurrencyLocaleId = Number(p.CurrencyLocaleId ?? 2057);
       break;
     case 'datetime':
       Object.assign(props, { DateTimeCalendarType: Number(p.DateTimeCalendarType ?? 1), DisplayFormat: Number(p.DisplayFormat ?? 1), FriendlyDisplayFormat: Number(p.FriendlyDisplayFormat ?? 0) });
       break;
     case 'choice':
+    case 'multichoice':
       Object.assign(props, { Choices: new StringCollection(choicesOf(p)), EditFormat: Number(p.EditFormat ?? 0), FillInChoice: p.FillInChoice ?? false });
       break;
     case 'user':
       Object.assign(props, { AllowMultipleValues: false, LookupField: 'ImnName', LookupList: `{${site.userInfoListId}}`, SelectionMode: Number(p.SelectionMode ?? 0), Presence: true });
+      break;
+    case 'lookup':
+      Object.assign(props, {
+        AllowMultipleValues: p.AllowMultipleValues === true,
+        LookupField: typeof p.LookupFieldName === 'string' ? p.LookupFieldName : typeof p.LookupField === 'string' ? p.LookupField : 'Title',
+        LookupList: typeof p.LookupListId === 'string' ? `{${p.LookupListId}}` : typeof p.LookupList === 'string' ? p.LookupList : '',
+        PrimaryFieldId: typeof p.PrimaryFieldId === 'string' ? p.PrimaryFieldId : null,
+        IsDependentLookup: typeof p.PrimaryFieldId === 'string',
+      });
+      break;
+    case 'url':
+      props.DisplayFormat = Number(p.DisplayFormat ?? 0);
+      break;
+    case 'calculated':
+      Object.assign(props, { Formula: String(p.Formula ?? ''), OutputType: Number(p.OutputType ?? 2), DateFormat: Number(p.DateFormat ?? 1) });
       break;
     default:
       break;
@@ -149,13 +169,28 @@ export function fieldEntity(site: SiteInfo, list: ListRecord, field: FieldRecord
   return new EntityValue({ type: spec.odataType, id: `${site.siteUrl}/_api/${path}`, uri: `${site.siteUrl}/_api/${path}`, editLink: path }, props);
 }
 
-/** The Choices of a choice field as sent on create: an array or verbose `{ results }`. */
-export function choicesOf(props: Record<string, unknown>): string[] {
-  const raw = props.Choices as unknown;
-  if (Array.isArray(raw)) return raw.map(String);
-  const results = (raw as { results?: unknown } | undefined)?.results;
-  return Array.isArray(results) ? results.map(String) : [];
+/** The `<Field …/>` schema SharePoint reports for a field (SchemaXml). */
+export function fieldSchemaXml(field: FieldRecord): string {
+  const spec = KIND_SPECS[field.kind];
+  const attrs: Record<string, string> = {
+    ID: `{${field.id}}`,
+    Type: spec.typeAsString,
+    Name: field.internalName,
+    StaticName: field.internalName,
+    DisplayName: field.title,
+    Required: field.props.Required === true ? 'TRUE' : 'FALSE',
+    Indexed: field.indexed ? 'TRUE' : 'FALSE',
+    EnforceUniqueValues: field.unique ? 'TRUE' : 'FALSE',
+  };
+  if (typeof field.props.Group === 'string') attrs.Group = field.props.Group;
+  if (field.kind === 'text') attrs.MaxLength = String(field.props.MaxLength ?? 255);
+  const inner = field.kind === 'choice' || field.kind === 'multichoice' ? `<CHOICES>${choicesOf(field.props).map((c) => `<CHOICE>${escapeXml(c)}</CHOICE>`).join('')}</CHOICES>` : '';
+  const formula = field.kind === 'calculated' ? `<Formula>${escapeXml(String(field.props.Formula ?? ''))}</Formula>` : '';
+  const text = Object.entries(attrs).map(([k, v]) => `${k}="${escapeXml(v)}"`).join(' ');
+  return inner || formula ? `<Field ${text}>${inner}${formula}</Field>` : `<Field ${text} />`;
 }
+
+export { choicesOf } from '../store/choices';
 
 /** A view (SP.View) with its page URL and CAML. */
 export function viewEntity(site: SiteInfo, list: ListRecord, view: ViewRecord): EntityValue {
@@ -196,6 +231,14 @@ export function viewFieldsEntity(site: SiteInfo, list: ListRecord, view: ViewRec
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** A field's value in an item's JSON: choices as a collection, a link as SP.FieldUrlValue. */
+export function itemValue(field: FieldRecord, row: ItemRow): unknown {
+  const value = toJsonValue(field.kind, row[field.internalName], field.props);
+  if (field.kind === 'multichoice') return new StringCollection(value as string[]);
+  if (field.kind === 'url' && value !== null) return new ComplexValue('SP.FieldUrlValue', value as Record<string, unknown>);
+  return value;
 }
 
 /** What of an item to return: everything (no `$select`) or the selected refs, with expanded person fields. */
@@ -243,12 +286,12 @@ export function itemEntity(
     props.ContentTypeId = EXTRA_PROPS.ContentTypeId(row);
     for (const field of fields) {
       if (field.internalName === 'ID' || ['Created', 'Modified', 'Author', 'Editor'].includes(field.internalName)) continue;
-      if (field.kind === 'user') {
+      if (field.kind === 'user' || field.kind === 'lookup') {
         const value = toJsonValue('user', row[field.internalName]);
         props[`${field.internalName}Id`] = value;
-        props[`${field.internalName}StringId`] = value === null ? null : String(value);
+        if (field.kind === 'user') props[`${field.internalName}StringId`] = value === null ? null : String(value);
       } else {
-        props[field.internalName] = toJsonValue(field.kind, row[field.internalName]);
+        props[field.internalName] = itemValue(field, row);
       }
     }
     Object.assign(props, {
@@ -283,11 +326,11 @@ export function itemEntity(
     }
     const field = byName.get(lower);
     if (field) {
-      if (field.kind === 'user') {
+      if (field.kind === 'user' || field.kind === 'lookup') {
         if (shape.expand.has(lower)) subsByField.set(lower, subsByField.get(lower) ?? []);
         else props[`${field.internalName}Id`] = toJsonValue('user', row[field.internalName]);
       } else {
-        props[field.internalName] = toJsonValue(field.kind, row[field.internalName]);
+        props[field.internalName] = itemValue(field, row);
       }
       continue;
     }

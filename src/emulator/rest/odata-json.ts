@@ -44,8 +44,17 @@ export class StringCollection {
   constructor(readonly values: string[]) {}
 }
 
+/** A complex value (SP.FieldUrlValue): its properties, with `__metadata.type` in verbose. */
+export class ComplexValue {
+  constructor(
+    readonly type: string,
+    readonly props: Record<string, unknown>,
+  ) {}
+}
+
 function renderValue(flavour: Flavour, value: unknown): unknown {
   if (value instanceof EntityValue) return renderEntityBody(flavour, value);
+  if (value instanceof ComplexValue) return flavour === 'verbose' ? { __metadata: { type: value.type }, ...value.props } : { ...value.props };
   if (value instanceof StringCollection) {
     return flavour === 'verbose' ? { __metadata: { type: 'Collection(Edm.String)' }, results: value.values } : value.values;
   }

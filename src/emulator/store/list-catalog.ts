@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { spErrors } from '../sp-error';
-import { encodeInternalName, KIND_SPECS, type FieldKind } from './field-kinds';
+import { encodeInternalName, sqlTypeOf, type FieldKind } from './field-kinds';
 
 /** A list as the catalog keeps it. `seq` names its items table (`items_<seq>`). */
 export type ListRecord = {
@@ -61,13 +61,14 @@ export function tableOf(list: Pick<ListRecord, 'seq'>): string {
   return `items_${list.seq}`;
 }
 
-const BUILT_IN_FIELDS: { internalName: string; title: string; kind: FieldKind; indexed: boolean }[] = [
-  { internalName: 'ID', title: 'ID', kind: 'counter', indexed: true },
-  { internalName: 'Title', title: 'Title', kind: 'text', indexed: false },
-  { internalName: 'Created', title: 'Created', kind: 'datetime', indexed: false },
-  { internalName: 'Modified', title: 'Modified', kind: 'datetime', indexed: false },
-  { internalName: 'Author', title: 'Created By', kind: 'user', indexed: false },
-  { internalName: 'Editor', title: 'Modified By', kind: 'user', indexed: false },
+/** The stored built-in fields, with the ids SharePoint gives them in every list (SPBuiltInFieldId). */
+const BUILT_IN_FIELDS: { id: string; internalName: string; title: string; kind: FieldKind; indexed: boolean }[] = [
+  { id: '1d22ea11-1e32-424e-89ab-9fedbadb6ce1', internalName: 'ID', title: 'ID', kind: 'counter', indexed: true },
+  { id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', internalName: 'Title', title: 'Title', kind: 'text', indexed: false },
+  { id: '8c06beca-0777-48f7-91c7-6da68bc07b69', internalName: 'Created', title: 'Created', kind: 'datetime', indexed: false },
+  { id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', internalName: 'Modified', title: 'Modified', kind: 'datetime', indexed: false },
+  { id: '1df5e554-ec7e-46a6-901d-d85a3881cb18', internalName: 'Author', title: 'Created By', kind: 'user', indexed: false },
+  { id: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2', internalName: 'Editor', title: 'Modified By', kind: 'user', indexed: false },
 ];
 
 /** Now, as SharePoint writes dates: `2024-05-31T10:00:00Z`. */
@@ -86,7 +87,11 @@ export class ListCatalog {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    // Sites stored before built-in fields had SharePoint's fixed ids get them now.
+    const fix = db.prepare('UPDATE fields SET id = ? WHERE built_in = 1 AND internal_name = ? AND id <> ?');
+    for (const field of BUILT_IN_FIELDS) fix.run(field.id, field.internalName, field.id);
+  }
 
   all(): ListRecord[] {
     return (this.db.prepare('SELECT * FROM lists ORDER BY seq').all() as ListRow[]).map(toList);
@@ -126,7 +131,7 @@ export class ListCatalog {
       BUILT_IN_FIELDS.forEach((field, position) => {
         this.db
           .prepare('INSERT INTO fields (list_seq, id, internal_name, title, kind, indexed, built_in, props, position) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)')
-          .run(seq, randomUUID(), field.internalName, field.title, field.kind, field.indexed ? 1 : 0, field.internalName === 'Title' ? '{"MaxLength":255}' : '{}', position);
+          .run(seq, field.id, field.internalName, field.title, field.kind, field.indexed ? 1 : 0, field.internalName === 'Title' ? '{"MaxLength":255}' : '{}', position);
       });
       this.db
         .prepare('INSERT INTO views (id, list_seq, title, url_name, row_limit, is_default, view_fields, position) VALUES (?, ?, ?, ?, 30, 1, ?, 0)')
@@ -179,9 +184,12 @@ export class ListCatalog {
     return this.fields(list).find((f) => f.id.toLowerCase() === id.toLowerCase());
   }
 
-  /** Adds a field and its column. The internal name comes from the title, as on creation in SharePoint. */
-  addField(list: ListRecord, title: string, kind: FieldKind, props: Record<string, unknown>): FieldRecord {
-    const internalName = encodeInternalName(title);
+  /**
+   * Adds a field and its column. The internal name comes from the title, as on creation in
+   * SharePoint, unless schema XML names it (`createFieldAsXml` Name=, with its own ID=).
+   */
+  addField(list: ListRecord, title: string, kind: FieldKind, props: Record<string, unknown>, fixed: { internalName?: string; id?: string } = {}): FieldRecord {
+    const internalName = fixed.internalName ?? encodeInternalName(title);
     if (!internalName || this.fields(list).some((f) => f.internalName.toLowerCase() === internalName.toLowerCase() || f.title.toLowerCase() === title.toLowerCase())) {
       throw spErrors.duplicateField(title);
     }
@@ -189,8 +197,8 @@ export class ListCatalog {
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO fields (list_seq, id, internal_name, title, kind, props, position) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(list.seq, randomUUID(), internalName, title, kind, JSON.stringify(props), position);
-      this.db.exec(`ALTER TABLE ${tableOf(list)} ADD COLUMN ${columnOf({ internalName })} ${KIND_SPECS[kind].sqlType}`);
+        .run(list.seq, fixed.id ?? randomUUID(), internalName, title, kind, JSON.stringify(props), position);
+      this.db.exec(`ALTER TABLE ${tableOf(list)} ADD COLUMN ${columnOf({ internalName })} ${sqlTypeOf(kind, props)}`);
     })();
     this.fieldCache.delete(list.seq);
     return this.field(list, internalName)!;
@@ -277,6 +285,11 @@ export class ListCatalog {
         .prepare('UPDATE views SET title = ?, view_query = ?, row_limit = ?, is_default = ?, paged = ? WHERE id = ?')
         .run(changes.title ?? view.title, changes.viewQuery ?? view.viewQuery, changes.rowLimit ?? view.rowLimit, (changes.isDefault ?? view.isDefault) ? 1 : 0, (changes.paged ?? view.paged) ? 1 : 0, view.id);
     })();
+  }
+
+  /** Replaces a view's columns (internal names, in display order). */
+  setViewFields(view: ViewRecord, viewFields: string[]): void {
+    this.db.prepare('UPDATE views SET view_fields = ? WHERE id = ?').run(JSON.stringify(viewFields), view.id);
   }
 
   deleteView(view: ViewRecord): void {

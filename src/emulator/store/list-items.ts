@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { compileFilterToSql, compileOrderByToSql, indexedNarrowing, type FieldRef, type FilterExpr, type OrderBy, type SqlContext } from '../query';
 import { spErrors } from '../sp-error';
-import { toStoredValue } from './field-kinds';
+import { choicesOf } from './choices';
+import { evaluateFormula, FormulaValueError, parseFormula, type FormulaValue } from './calculated-formula';
+import { queryKindOf, toJsonValue, toStoredValue } from './field-kinds';
+import type { ItemVersions } from './item-versions';
+import { CHANGE_TYPE, type ChangeLog } from './change-log';
 import { columnOf, nowIso, tableOf, type FieldRecord, type ListCatalog, type ListRecord } from './list-catalog';
 import type { SiteUsers } from './site-users';
 
@@ -46,6 +50,10 @@ export class ListItems {
     private readonly catalog: ListCatalog,
     private readonly users: SiteUsers,
     private readonly clock: () => Date,
+    /** Version history; every add and update records a version in the same transaction. */
+    readonly versions: ItemVersions,
+    /** The change log `getchanges` reads; written in the same transactions. */
+    readonly changes: ChangeLog,
   ) {}
 
   private prepare(sql: string): Database.Statement {
@@ -65,7 +73,7 @@ export class ListItems {
     if (exact) return { field: exact, viaId: false };
     const idMatch = /^(.+?)(String)?Id$/i.exec(name);
     if (idMatch) {
-      const base = fields.find((f) => f.kind === 'user' && f.internalName.toLowerCase() === idMatch[1].toLowerCase());
+      const base = fields.find((f) => (f.kind === 'user' || f.kind === 'lookup') && f.internalName.toLowerCase() === idMatch[1].toLowerCase());
       if (base) return { field: base, viaId: true };
     }
     return undefined;
@@ -82,7 +90,7 @@ export class ListItems {
         if (!found) throw spErrors.unknownProperty(label);
         const { field } = found;
         const column = `t.${columnOf(field)}`;
-        if (!ref.sub) return { sql: column, field: { internalName: field.internalName, kind: field.kind, indexed: field.indexed } };
+        if (!ref.sub) return { sql: column, field: { internalName: field.internalName, kind: queryKindOf(field.kind, field.props), indexed: field.indexed } };
         const sub = field.kind === 'user' ? USER_SUBS[ref.sub.toLowerCase()] : undefined;
         if (!sub) throw spErrors.unknownProperty(label);
         // A projected person property (Owner/EMail) is a lookup into the user list: never indexed.
@@ -196,13 +204,18 @@ export class ListItems {
       values[field.internalName] = toStoredValue(field.kind, value, field.internalName, Number(field.props.DisplayFormat ?? 1) === 0);
     }
     const now = nowIso(this.clock);
+    Object.assign(values, this.calculated(list, { ...values, Created: now, Modified: now }));
     const insert = this.db.transaction(() => {
       this.checkUnique(list, values, null);
       const names = Object.keys(values);
       const sql = `INSERT INTO ${tableOf(list)} (GUID, Created, Modified, Author, Editor${names.map((n) => `, ${columnOf({ internalName: n })}`).join('')}) VALUES (?, ?, ?, ?, ?${names.map(() => ', ?').join('')})`;
-      return Number(this.prepare(sql).run(randomUUID(), now, now, userId, userId, ...names.map((n) => values[n])).lastInsertRowid);
+      const id = Number(this.prepare(sql).run(randomUUID(), now, now, userId, userId, ...names.map((n) => values[n])).lastInsertRowid);
+      const row = this.get(list, id)!;
+      this.versions.record(list.seq, row);
+      this.changes.record(list, id, CHANGE_TYPE.Add, now);
+      return row;
     });
-    return this.get(list, insert())!;
+    return insert();
   }
 
   /** MERGE: checks IF-Match against the item's version, then applies the body. Returns the new row. */
@@ -212,22 +225,80 @@ export class ListItems {
       const current = this.get(list, id);
       if (!current) throw spErrors.itemNotFound();
       checkEtag(ifMatch, current._Version);
+      const now = nowIso(this.clock);
+      Object.assign(values, this.calculated(list, { ...current, ...values, Modified: now }));
       this.checkUnique(list, values, id);
       const names = Object.keys(values);
       const sql = `UPDATE ${tableOf(list)} SET _Version = _Version + 1, Modified = ?, Editor = ?${names.map((n) => `, ${columnOf({ internalName: n })} = ?`).join('')} WHERE ID = ?`;
-      this.prepare(sql).run(nowIso(this.clock), userId, ...names.map((n) => values[n]), id);
+      this.prepare(sql).run(now, userId, ...names.map((n) => values[n]), id);
+      const row = this.get(list, id)!;
+      this.versions.record(list.seq, row);
+      this.changes.record(list, id, CHANGE_TYPE.Update, now);
+      return row;
     });
-    run();
-    return this.get(list, id)!;
+    return run();
   }
 
-  /** Deletes (or recycles) an item, honouring IF-Match. */
-  delete(list: ListRecord, id: number, ifMatch: string | null): void {
+  /**
+   * The values of the list's calculated fields for an item whose columns are `row`
+   * (by internal name). A formula that cannot work with the values gives no value, where
+   * SharePoint shows #VALUE!.
+   */
+  calculated(list: ListRecord, row: Record<string, unknown>): Record<string, string | number | null> {
+    const fields = this.catalog.fields(list);
+    const out: Record<string, string | number | null> = {};
+    for (const field of fields) {
+      if (field.kind !== 'calculated') continue;
+      const lookup = (name: string): FormulaValue => {
+        const ref = fields.find((f) => f.internalName === name) ?? fields.find((f) => f.title.toLowerCase() === name.toLowerCase() || f.internalName.toLowerCase() === name.toLowerCase());
+        if (!ref) return null;
+        const value = toJsonValue(ref.kind, row[ref.internalName] ?? null, ref.props);
+        return Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? String((value as { Url?: string }).Url ?? '') : (value as FormulaValue);
+      };
+      let result: FormulaValue;
+      try {
+        result = evaluateFormula(parseFormula(String(field.props.Formula ?? '')), lookup);
+      } catch (error) {
+        if (error instanceof FormulaValueError) result = null;
+        else throw error;
+      }
+      const kind = queryKindOf('calculated', field.props);
+      out[field.internalName] =
+        result === null ? null : kind === 'number' ? Number(result) : kind === 'boolean' ? (result === true || result === 1 ? 1 : 0) : typeof result === 'boolean' ? (result ? 'TRUE' : 'FALSE') : String(result);
+    }
+    return out;
+  }
+
+  /** Works out every item's calculated values again (a calculated field was added or changed). */
+  recalculate(list: ListRecord): void {
+    const names = this.catalog.fields(list).filter((f) => f.kind === 'calculated').map((f) => f.internalName);
+    if (names.length === 0) return;
+    const rows = this.db.prepare(`SELECT * FROM ${tableOf(list)}`).all() as ItemRow[];
+    const sql = `UPDATE ${tableOf(list)} SET ${names.map((n) => `${columnOf({ internalName: n })} = ?`).join(', ')} WHERE ID = ?`;
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const values = this.calculated(list, row);
+        this.db.prepare(sql).run(...names.map((n) => values[n]), row.ID);
+      }
+    })();
+  }
+
+  /** Puts back a row as it was (restore from the recycle bin), with its id, GUID and version. */
+  restoreRow(list: ListRecord, row: ItemRow): void {
+    const columns = new Set(['ID', 'GUID', '_Version', ...this.catalog.fields(list).map((f) => f.internalName)]);
+    const names = Object.keys(row).filter((n) => columns.has(n));
+    this.prepare(`INSERT INTO ${tableOf(list)} (${names.map((n) => columnOf({ internalName: n })).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+  }
+
+  /** Deletes an item, honouring IF-Match; a recycled item keeps its versions for a restore. */
+  delete(list: ListRecord, id: number, ifMatch: string | null, keepVersions = false): void {
     this.db.transaction(() => {
       const current = this.get(list, id);
       if (!current) throw spErrors.itemNotFound();
       checkEtag(ifMatch, current._Version);
       this.prepare(`DELETE FROM ${tableOf(list)} WHERE ID = ?`).run(id);
+      if (!keepVersions) this.versions.deleteItem(list.seq, id);
+      this.changes.record(list, id, CHANGE_TYPE.DeleteObject, nowIso(this.clock));
     })();
   }
 
@@ -254,10 +325,14 @@ export class ListItems {
       if (field.kind === 'user' && !viaId) {
         throw spErrors.badRequest(`'${key}' is a person field: set '${field.internalName}Id' to a site user id (see _api/web/ensureuser) instead.`);
       }
+      if (field.kind === 'lookup' && !viaId) {
+        throw spErrors.badRequest(`'${key}' is a lookup field: set '${field.internalName}Id' to the id of an item in the looked-up list instead.`);
+      }
       const dateOnly = field.kind === 'datetime' && Number(field.props.DisplayFormat ?? 1) === 0;
       let stored = toStoredValue(field.kind, value, field.internalName, dateOnly);
       // SharePoint keeps an empty text as no value: it reads back as null.
       if (stored === '') stored = null;
+      if (stored !== null) checkFieldRules(field, stored);
       if (field.kind === 'user' && stored !== null && !this.users.byId(Number(stored))) {
         throw spErrors.badRequest(`The user with id ${stored} does not exist or is not unique. Resolve the person with _api/web/ensureuser first.`);
       }
@@ -274,6 +349,40 @@ export class ListItems {
       const clash = this.prepare(`SELECT ID FROM ${tableOf(list)} WHERE ${columnOf(field)} = ? AND ID <> ? LIMIT 1`).get(value, exceptId ?? -1);
       if (clash) throw spErrors.duplicateValues();
     }
+  }
+}
+
+/**
+ * The rules SharePoint applies to a field's value on write: a text no longer than its
+ * MaxLength (255 by default), a number within MinimumValue/MaximumValue, a choice among
+ * the field's Choices unless it allows fill-in values.
+ */
+function checkFieldRules(field: FieldRecord, stored: string | number): void {
+  const p = field.props;
+  switch (field.kind) {
+    case 'text': {
+      const max = Number(p.MaxLength ?? 255);
+      if (String(stored).length > max) throw spErrors.textTooLong(field.title, max);
+      break;
+    }
+    case 'number':
+    case 'currency': {
+      const min = typeof p.MinimumValue === 'number' ? p.MinimumValue : -Infinity;
+      const max = typeof p.MaximumValue === 'number' ? p.MaximumValue : Infinity;
+      if (Number(stored) < min || Number(stored) > max) throw spErrors.numberOutOfRange(field.title, min, max);
+      break;
+    }
+    case 'choice':
+    case 'multichoice': {
+      if (p.FillInChoice === true) break;
+      const allowed = choicesOf(p);
+      const values = field.kind === 'choice' ? [String(stored)] : (JSON.parse(String(stored)) as string[]);
+      const wrong = values.find((v) => !allowed.includes(v));
+      if (wrong !== undefined) throw spErrors.choiceNotAllowed(field.title, wrong);
+      break;
+    }
+    default:
+      break;
   }
 }
 

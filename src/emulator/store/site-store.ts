@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ListCatalog, nowIso } from './list-catalog';
+import { ChangeLog } from './change-log';
+import { ItemVersions } from './item-versions';
 import { ListItems } from './list-items';
 import { openDatabase, type StorageOptions } from './open-database';
+import { RecycleBin } from './recycle-bin';
+import { SiteFields } from './site-fields';
 import { SiteUsers } from './site-users';
 
 /** The whole stored site: users, lists (with fields and views) and items, in one SQLite database. */
@@ -10,6 +14,10 @@ export class SiteStore {
   readonly users: SiteUsers;
   readonly catalog: ListCatalog;
   readonly items: ListItems;
+  /** Site columns (`web.fields`). */
+  readonly siteFields: SiteFields;
+  /** The site's recycle bin (recycled items and lists). */
+  readonly recycleBin: RecycleBin;
   /** Stable ids of the web and site collection, kept in the database so they survive restarts. */
   readonly ids: { webId: string; siteId: string; userInfoListId: string; created: string };
 
@@ -19,7 +27,9 @@ export class SiteStore {
   ) {
     this.users = new SiteUsers(db);
     this.catalog = new ListCatalog(db, clock);
-    this.items = new ListItems(db, this.catalog, this.users, clock);
+    this.items = new ListItems(db, this.catalog, this.users, clock, new ItemVersions(db), new ChangeLog(db));
+    this.siteFields = new SiteFields(db);
+    this.recycleBin = new RecycleBin(db, this.catalog, this.items, clock);
     const meta = (key: string, make: () => string): string => {
       const row = db.prepare('SELECT value FROM site_meta WHERE key = ?').get(key) as { value: string } | undefined;
       if (row) return row.value;

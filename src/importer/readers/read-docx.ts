@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import JSZip from 'jszip';
 import { ImportError, type Table, type TableRow } from '../table';
+import { assertXmlDepth, readZipParts } from './read-zip';
 
 /** A node of fast-xml-parser's order-preserving output: `{ tag: children, ':@': attributes }`. */
 type XmlNode = Record<string, unknown>;
@@ -48,14 +48,10 @@ function cellProps(tc: XmlNode): Pick<Cell, 'span' | 'vMerge'> {
  * `w:gridSpan` keeps the grid aligned with empty cells; `w:vMerge` repeats the text above.
  */
 export async function readDocx(bytes: Uint8Array, source: string): Promise<Table[]> {
-  let xml: string | undefined;
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    xml = await zip.file('word/document.xml')?.async('string');
-  } catch (error) {
-    throw new ImportError(`${source} is not a readable Word document (${(error as Error).message}). Save it again from Word as .docx.`);
-  }
-  if (!xml) throw new ImportError(`${source} has no word/document.xml, so it is not a Word document. Save it again from Word as .docx.`);
+  const part = readZipParts(bytes, source, (name) => name === 'word/document.xml', { kind: 'Word document', app: 'Word as .docx' }).get('word/document.xml');
+  if (!part) throw new ImportError(`${source} has no word/document.xml, so it is not a Word document. Save it again from Word as .docx.`);
+  assertXmlDepth(part, source, 'word/document.xml');
+  const xml = new TextDecoder().decode(part);
   const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false });
   const doc = parser.parse(xml) as XmlNode[];
   const documentNode = doc.find((n) => tagOf(n) === 'w:document');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { ImportError, type Table, type TableRow } from '../table';
+import { assertXmlDepth, readZipParts } from './read-zip';
 
 type CellLike = { value: unknown; isMerged: boolean; master: { col: number; row: number }; col: number; row: number };
 
@@ -25,10 +25,15 @@ function valueText(value: unknown): string {
  */
 export async function readXlsx(bytes: Uint8Array, source: string): Promise<Table[]> {
   const workbook = new ExcelJS.Workbook();
+  // Every part is inflated here first, under the size limits, so exceljs never meets a zip
+  // bomb; the XML parts it will parse are checked for nesting depth.
+  const xmlParts = readZipParts(bytes, source, (name) => name.endsWith('.xml'), { kind: 'Excel workbook', app: 'Excel as .xlsx' });
+  for (const [name, part] of xmlParts) assertXmlDepth(part, source, name);
+  const isWorkbook = xmlParts.has('xl/workbook.xml');
+  xmlParts.clear();
   try {
     // exceljs accepts any zip and yields an empty workbook; a real one has xl/workbook.xml.
-    const zip = await JSZip.loadAsync(bytes);
-    if (!zip.file('xl/workbook.xml')) throw new Error('it has no xl/workbook.xml');
+    if (!isWorkbook) throw new Error('it has no xl/workbook.xml');
     // exceljs wants an ArrayBuffer-backed buffer; copy so a view into a larger buffer is safe.
     await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);
   } catch (error) {

@@ -1,4 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { isPlainError } from '../errors';
+import { ErrorDetails } from './ErrorDetails';
 
 /** Where a page's data is: what LoadStatus needs of a page's load state. */
 export type LoadPhase = { state: 'loading' | 'failed' | 'ready' | string; message?: unknown };
@@ -19,7 +21,7 @@ export function LoadStatus({ load, loadingLabel, failedTitle }: LoadStatusProps)
     <MessageBar intent="error">
       <MessageBarBody>
         <MessageBarTitle>{failedTitle}</MessageBarTitle>
-        {typeof load.message === 'string' ? load.message : null}
+        {isPlainError(load.message) ? <ErrorDetails error={load.message} /> : typeof load.message === 'string' ? load.message : null}
       </MessageBarBody>
     </MessageBar>
   );

@@ -24,6 +24,8 @@ const RAG_COLOR = { Red: 'danger', Amber: 'warning', Green: 'success', Blue: 'br
 
 /** A RAG rating, always spelt out so it never relies on colour alone. */
 export function RagBadge({ rag }: RagBadgeProps) {
-  if (!rag) return <Badge appearance="outline" color="subtle" shape="rounded">Not set</Badge>;
+  // Outline "informative" uses the neutral foreground: readable on every theme (the
+  // "subtle" colour drew white text on the white page).
+  if (!rag) return <Badge appearance="outline" color="informative" shape="rounded">Not set</Badge>;
   return <Badge appearance="tint" color={RAG_COLOR[rag]} shape="rounded">{rag}</Badge>;
 }

@@ -1,15 +1,20 @@
 import Papa from 'papaparse';
-import { EXPORT_COLUMNS, type ExportContent } from './export-table';
+import { formatUkDate } from '../../domain/uk-dates';
+import { EXPORT_COLUMNS, type ExportCell, type ExportContent } from './export-table';
+
+const csvCell = (cell: ExportCell): string | number => {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return formatUkDate(cell.date);
+  return cell;
+};
 
 /**
- * CSV: the title and one `Filter,<name>,<value>` line per filter first, a blank line,
- * then the column header and the rows. Cells that start with `=`, `+`, `-` or `@` are
- * prefixed with `'` so a spreadsheet never runs a value from SharePoint as a formula.
+ * CSV: the header row first, then one row per action; dates dd/mm/yyyy. The filters are not
+ * written (a line above the header breaks sorting and importing); the XLSX names them.
+ * Text cells arrive neutralised against formula injection (see export-table).
  */
 export function toCsv(content: ExportContent): string {
-  const safe = (cell: string | number) => (typeof cell === 'string' && /^[=+\-@]/.test(cell) ? `'${cell}` : cell);
-  const preamble = [[content.title], ...content.filters.map((f) => ['Filter', f.name, f.value]), []];
-  const table = [[...EXPORT_COLUMNS], ...content.rows.map((row) => row.map(safe))];
+  const table = [EXPORT_COLUMNS.map((c) => c.header), ...content.rows.map((row) => row.map(csvCell))];
   // A BOM so Excel reads the file as UTF-8 (names with accents, "£").
-  return `\uFEFF${Papa.unparse([...preamble, ...table], { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse(table, { newline: '\r\n' })}\r\n`;
 }

@@ -1,3 +1,5 @@
+import { withTimeout } from './with-timeout';
+
 /**
  * The tab's host: Microsoft Teams (through teams-js) or a plain browser. This folder is
  * the only place that imports @microsoft/teams-js, and it initialises it exactly once,
@@ -10,6 +12,8 @@ export type HostTheme = 'default' | 'dark' | 'contrast';
 /** What the tab needs to know about where it runs. */
 export type HostContext = {
   kind: 'teams' | 'browser';
+  /** Teams' client type (`web`, `desktop`, `ios`, `android`…); empty in a browser. */
+  clientType: string;
   theme: HostTheme;
   /** BCP 47, e.g. `en-GB`. */
   locale: string;
@@ -26,8 +30,8 @@ export type HostContext = {
 type ThemeListener = (theme: HostTheme) => void;
 const themeListeners = new Set<ThemeListener>();
 
-/** How long a frame that is not Teams may take before we give up and run as a web page. */
-const TEAMS_INIT_TIMEOUT_MS = 8000;
+/** How long a frame or webview that is not Teams may take before we give up and run as a web page. */
+export const TEAMS_INIT_TIMEOUT_MS = 8000;
 
 const THEMES: readonly HostTheme[] = ['default', 'dark', 'contrast'];
 const asTheme = (value: string | null | undefined): HostTheme | null =>
@@ -46,6 +50,7 @@ function browserContext(): HostContext {
   const params = new URLSearchParams(window.location.search);
   return {
     kind: 'browser',
+    clientType: '',
     theme: browserTheme(params),
     // Our councils read dates the British way; `?locale=` overrides for testing.
     locale: params.get('locale') || 'en-GB',
@@ -58,17 +63,27 @@ function browserContext(): HostContext {
   };
 }
 
-/** Whether something could be hosting us: a parent frame or an opener window. */
-function mayBeHosted(): boolean {
+/**
+ * How a Teams client could be talking to us. Desktop and web frame the tab (or open an
+ * auth window, which has an opener); iOS and Android load it in a webview with no frame
+ * and inject `window.nativeInterface`, through which teams-js sends its messages
+ * (`framelessPostMessage`) and receives the answers (`window.onNativeMessage`).
+ */
+export type HostChannel = 'frame' | 'native' | 'none';
+
+/** Which channel a Teams client could be answering on; `none` is a plain browser tab. */
+export function hostChannel(win: Window = window): HostChannel {
   try {
-    return window.parent !== window.self || Boolean(window.opener);
+    if (win.parent !== win.self || win.opener) return 'frame';
   } catch {
-    return true;
+    // A cross-origin parent we may not even inspect: something frames us.
+    return 'frame';
   }
+  return (win as Window & { nativeInterface?: unknown }).nativeInterface ? 'native' : 'none';
 }
 
 async function initialiseTeams(): Promise<HostContext> {
-  // Loaded only when framed, so a plain web page never downloads teams-js.
+  // Loaded only when a host may answer, so a plain web page never downloads teams-js.
   const { app } = await import('@microsoft/teams-js');
   await app.initialize();
   const context = await app.getContext();
@@ -79,6 +94,7 @@ async function initialiseTeams(): Promise<HostContext> {
   app.notifySuccess().catch(() => undefined);
   return {
     kind: 'teams',
+    clientType: context.app.host.clientType ?? '',
     theme: asTheme(context.app.theme) ?? 'default',
     locale: context.app.locale || 'en-GB',
     user: context.user
@@ -96,22 +112,12 @@ async function initialiseTeams(): Promise<HostContext> {
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No Teams host answered within ${ms} ms`)), ms);
-    promise.then(
-      (value) => { clearTimeout(timer); resolve(value); },
-      (error: unknown) => { clearTimeout(timer); reject(error); },
-    );
-  });
-}
-
 async function detectHost(): Promise<HostContext> {
-  if (!mayBeHosted()) return browserContext();
+  if (hostChannel() === 'none') return browserContext();
   try {
-    return await withTimeout(initialiseTeams(), TEAMS_INIT_TIMEOUT_MS);
+    return await withTimeout(initialiseTeams(), TEAMS_INIT_TIMEOUT_MS, `No Teams host answered within ${TEAMS_INIT_TIMEOUT_MS} ms`);
   } catch {
-    // teams-js rejects at once with no parent window; a frame that is not Teams times out.
+    // A frame or webview that is not Teams never answers: after the timeout we run as a web page.
     return browserContext();
   }
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { explainError, type PlainError } from '../errors';
 import type { IsoDate, PlanItem } from '../../domain/plan-item';
 import { compareForMyActions } from '../../domain/rules';
 import { onItemSaved } from '../session/item-events';
@@ -7,7 +8,7 @@ import type { TabSession } from '../session/tab-session';
 export type MyActionsState =
   | { state: 'loading' }
   | { state: 'ready'; items: PlanItem[] }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; message: PlainError };
 
 /** The signed-in user's actions, overdue first then by due date, kept fresh after saves. */
 export function useMyActions(session: TabSession, today: IsoDate): MyActionsState & { reload(): void } {
@@ -23,7 +24,7 @@ export function useMyActions(session: TabSession, today: IsoDate): MyActionsStat
       .query({ ownerId: session.me.id }, { today, orderBy: [{ field: 'DueDate', ascending: true }] })
       .then(
         (items) => { if (live) setState({ state: 'ready', items: [...items].sort((a, b) => compareForMyActions(a, b, today)) }); },
-        (error: unknown) => { if (live) setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) }); },
+        (error: unknown) => { if (live) setState({ state: 'failed', message: explainError(error) }); },
       );
     return () => { live = false; };
   }, [session, today, generation]);

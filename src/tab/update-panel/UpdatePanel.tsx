@@ -5,6 +5,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { RAGS, STATUSES, type PlanItem, type Rag, type Status } from '../../domain/plan-item';
 import { RagBadge } from '../components/StatusBadges';
+import { UkDatePicker } from '../components/UkDatePicker';
 import { formatDate, formatDateTime } from '../format';
 import type { TabSession } from '../session/tab-session';
 import { useUpdatePanel, type Conflict } from './useUpdatePanel';
@@ -78,7 +79,7 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
               {form.reviseDueDate && (
                 <div className={styles.row}>
                   <Field className={styles.grow} label="Revised due date" required validationMessage={errors.dueDate}>
-                    <Input type="date" value={form.dueDate} onChange={(_, data) => panel.setField('dueDate', data.value)} />
+                    <UkDatePicker value={form.dueDate} onChange={(date) => panel.setField('dueDate', date ?? '')} />
                   </Field>
                   <Field className={styles.grow} label="Reason for the new date" required validationMessage={errors.reason}>
                     <Textarea resize="vertical" value={form.reason} onChange={(_, data) => panel.setField('reason', data.value)} />

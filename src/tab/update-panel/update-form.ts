@@ -1,4 +1,5 @@
 import type { IsoDate, PlanItem, Rag, Status, StatusUpdate } from '../../domain/plan-item';
+import { formatUkDate } from '../../domain/uk-dates';
 
 /** The update panel's fields as the user types them (strings until saved). */
 export type UpdateForm = {
@@ -44,7 +45,7 @@ export function checkInputs(form: UpdateForm): FormErrors {
 /** The form as the domain's StatusUpdate; the reason for a new date goes into the note. */
 export function toStatusUpdate(form: UpdateForm): StatusUpdate {
   const note = form.note.trim();
-  const reason = form.reviseDueDate && form.reason.trim() ? `Due date revised to ${form.dueDate}: ${form.reason.trim()}` : '';
+  const reason = form.reviseDueDate && form.reason.trim() ? `Due date revised to ${formatUkDate(form.dueDate)}: ${form.reason.trim()}` : '';
   return {
     status: form.status,
     rag: form.rag || null,

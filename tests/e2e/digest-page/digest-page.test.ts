@@ -86,14 +86,25 @@ describe('Digest preview page (browser, embedded server)', () => {
     await page.close();
   });
 
-  it('"Send now" (by keyboard) records a request the reminder job sends exactly once, and shows it Sent', async () => {
+  it('"Send now" (by keyboard) asks first, records a request the reminder job sends exactly once, and shows it Sent', async () => {
     const { page, errors } = await openPreview('Equality Board');
     sink.clear();
-    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send now');
+    await page.getByText('No digest has been sent to Equality Board yet.').waitFor();
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send now…');
+    await page.keyboard.press('Enter');
+    // Nothing is sent until the user confirms; Cancel leaves no request behind.
+    const ask = page.getByRole('alertdialog', { name: "Send Equality Board's digest now?" });
+    await ask.getByText(/posts a card listing 3 actions to Equality Board's chat/).waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await site.site.sp.web.lists.getByTitle(LIST.reminderLog).items()).toHaveLength(0);
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send now…');
+    await page.keyboard.press('Enter');
+    await ask.getByRole('button', { name: 'Send', exact: true }).waitFor();
     await page.keyboard.press('Enter');
     const status = page.getByRole('status').filter({ hasText: /Requested: the reminder job will send Equality Board's digest/ });
     await status.waitFor();
-    expect(await page.getByRole('button', { name: 'Send now' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Send now…' }).isDisabled()).toBe(true);
 
     const [a, b] = await Promise.all([depsFor(), depsFor()]);
     const handled = await Promise.all([processSendRequests(a, new Date()), processSendRequests(b, new Date())]);
@@ -107,7 +118,15 @@ describe('Digest preview page (browser, embedded server)', () => {
     expect(sink.messages()).toHaveLength(1);
     // The preview is worked out again: changes now count from the digest just sent.
     await page.getByRole('list', { name: 'Digest counts' }).getByText(/^0 changes since \d/).waitFor();
-    await page.getByRole('button', { name: 'Send now', disabled: false }).waitFor();
+    // Sent today already: the page says when, and a second send needs an explicit "Send again".
+    await page.getByText(/^Last digest sent to Equality Board: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\.$/).waitFor();
+    await page.getByRole('button', { name: 'Send again…', disabled: false }).click();
+    const again = page.getByRole('alertdialog', { name: "Send Equality Board's digest again today?" });
+    await again.getByText(/already sent today at/).waitFor();
+    expect(await again.getByRole('button', { name: 'Send', exact: true }).count()).toBe(0);
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'detached' });
+    expect(sink.messages()).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
   });

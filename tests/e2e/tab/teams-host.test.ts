@@ -3,6 +3,7 @@ import { collectPageErrors, launchBrowser, newLocalContext } from '../support/br
 import { seedActions, TEST_USERS } from '../support/seed';
 import { startTabSite, type TabSite } from '../support/tab-site';
 import { actionButton, waitForMyActions, waitForPanel } from '../support/tab-page';
+import { nativeHostScript } from '../support/teams-native-host';
 
 jest.setTimeout(60_000);
 
@@ -88,5 +89,44 @@ describe('the tab inside a Teams host', () => {
     const teamsChunk = Object.values(manifest).find((chunk) => chunk.src?.includes('@microsoft/teams-js'));
     expect(teamsChunk).toBeDefined();
     expect(scripts.some((url) => url.endsWith(teamsChunk!.file))).toBe(false);
+  });
+});
+
+type NativeHost = { received: Received; setTheme(theme: string): void };
+const nativeReceived = (page: Page) => page.evaluate(() => (window as unknown as { nativeHost: NativeHost }).nativeHost.received);
+
+describe('the tab inside Teams mobile (no frame, native interface)', () => {
+  it('initialises teams-js through the native interface, acts as the Teams user and follows theme changes', async () => {
+    await seedActions(site.site, 'owner11@contoso.example', [{ title: 'Action seen on a phone' }]);
+    await context.addInitScript(nativeHostScript({ email: 'owner11@contoso.example', name: 'Owner K', theme: 'dark', clientType: 'android' }));
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    // No frame and no opener: only the injected native interface can answer.
+    await page.goto(site.tabUrl());
+    await waitForMyActions(page);
+    await page.getByText('Local mode — acting as Owner K').waitFor();
+    await actionButton(page, 'Action seen on a phone').waitFor();
+    expect(await page.evaluate(() => window.parent === window && !window.opener)).toBe(true);
+    const funcs = (await nativeReceived(page)).map((m) => m.func);
+    expect(funcs.filter((f) => f === 'initialize')).toHaveLength(1);
+    expect(funcs).toContain('getContext');
+
+    expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe('dark');
+    await page.evaluate(() => (window as unknown as { nativeHost: NativeHost }).nativeHost.setTheme('contrast'));
+    await page.locator('[data-theme="contrast"]').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('runs as a plain web page when a native interface is there but never answers', async () => {
+    // Something injected a nativeInterface that is not Teams: after the bounded wait, local mode.
+    await context.addInitScript('window.nativeInterface = { framelessPostMessage() {} };');
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(site.tabUrl({ as: 'owner12@contoso.example' }));
+    await page.getByText('Local mode — acting as Owner L').waitFor({ timeout: 20_000 });
+    await waitForMyActions(page);
+    // Bounded: the tab gave up on the host within the timeout (8 s) plus loading.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe('default');
   });
 });

@@ -51,7 +51,7 @@ describe('My actions and the update panel', () => {
     const soonRow = page.getByRole('row').filter({ has: actionButton(page, 'Soon action') });
     await soonRow.getByText('Due soon', { exact: true }).waitFor();
     const laterRow = page.getByRole('row').filter({ has: actionButton(page, 'Later action') });
-    await laterRow.getByRole('cell', { name: '31 May 2031' }).waitFor();
+    await laterRow.getByRole('cell', { name: '31/05/2031' }).waitFor();
   });
 
   it('saves status, RAG and a note in one request; SharePoint holds the item and a history row', async () => {
@@ -120,7 +120,8 @@ describe('My actions and the update panel', () => {
     await dialog.getByRole('checkbox', { name: 'Revise the due date' }).check();
     await dialog.getByRole('button', { name: 'Save update' }).click();
     await dialog.getByText('Say why the due date changes; the steering group sees this.').waitFor();
-    await dialog.getByLabel('Revised due date').fill('2030-06-30');
+    // UK users type day first; the picker reads dd/MM/yyyy.
+    await dialog.getByRole('combobox', { name: 'Revised due date' }).fill('30/06/2030');
     await dialog.getByRole('textbox', { name: 'Reason for the new date' }).fill('Consultation extended by the board.');
     await dialog.getByRole('button', { name: 'Save update' }).click();
     await waitForSaved(dialog);
@@ -128,6 +129,8 @@ describe('My actions and the update panel', () => {
     expect(String((await restItem(site.siteUrl, item.id)).DueDate)).toMatch(/^2030-06-30/);
     const [latest] = await restHistory(site.siteUrl, item.id);
     expect(String(latest.Comment)).toContain('Consultation extended by the board.');
+    expect(String(latest.Comment)).toContain('Due date revised to 30/06/2030');
+    await dialog.getByText(/Due date revised to 30\/06\/2030/).waitFor();
   });
 
   it('works by keyboard alone: open an action, change status, write a note, save', async () => {

@@ -11,6 +11,7 @@ describe('embedded SharePoint: fault injection', () => {
   });
   afterAll(() => server.close());
   afterEach(() => server.emulator.setFaults({}));
+  const control = () => ({ 'X-PlanTracker-Emulator-Token': server.controlToken });
 
   it('answers 429 with Retry-After and SharePoint\'s error body when a 429 share is set', async () => {
     const response = await fetch(`${server.siteUrl}/_api/web`, { headers: { Accept: 'application/json' } });
@@ -21,7 +22,7 @@ describe('embedded SharePoint: fault injection', () => {
   });
 
   it('answers 503 with Retry-After when a 503 share is set through POST /_emulator/faults', async () => {
-    const set = await fetch(`${server.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ 503: 1, seed: 3 }) });
+    const set = await fetch(`${server.url}/_emulator/faults`, { method: 'POST', headers: control(), body: JSON.stringify({ 503: 1, seed: 3 }) });
     expect(set.status).toBe(200);
     const response = await fetch(`${server.siteUrl}/_api/web/lists`);
     expect(response.status).toBe(503);
@@ -30,7 +31,7 @@ describe('embedded SharePoint: fault injection', () => {
 
   it('faults only _api requests, never the control routes', async () => {
     server.emulator.setFaults({ 429: 1 });
-    const state = await fetch(`${server.url}/_emulator/state`);
+    const state = await fetch(`${server.url}/_emulator/state`, { headers: control() });
     expect(state.status).toBe(200);
     expect(((await state.json()) as { faults: Record<string, number> }).faults).toEqual({ 429: 1 });
   });
@@ -52,7 +53,7 @@ describe('embedded SharePoint: fault injection', () => {
   }, 30_000);
 
   it('refuses rates that are not shares of 429 or 503', async () => {
-    const response = await fetch(`${server.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ 500: 0.5 }) });
+    const response = await fetch(`${server.url}/_emulator/faults`, { method: 'POST', headers: control(), body: JSON.stringify({ 500: 0.5 }) });
     expect(response.status).toBe(400);
     expect(() => server.emulator.setFaults({ 429: 2 })).toThrow(/between 0 and 1/);
   });
@@ -89,18 +90,22 @@ describe('embedded SharePoint: CORS and plugins', () => {
   });
   afterAll(() => server.close());
 
-  it('answers a preflight allowing PnPjs\' headers and exposing ETag and Retry-After', async () => {
+  it('answers a preflight from its own origin allowing PnPjs\' headers and exposing ETag and Retry-After; other origins get no CORS', async () => {
+    const own = server.url;
     const response = await fetch(`${server.siteUrl}/_api/web/lists`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-http-method,if-match,x-planTracker-as' },
+      headers: { Origin: own, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-http-method,if-match,x-planTracker-as' },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-allow-origin')).toBe(own);
+    const foreign = await fetch(`${server.siteUrl}/_api/web/lists`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase();
     for (const header of ['accept', 'content-type', 'if-match', 'x-http-method', 'x-requestdigest', 'x-clientservice-clienttag', 'x-plantracker-as', 'authorization', 'odata-version']) {
       expect(allowed).toContain(header);
     }
-    const get = await fetch(`${server.siteUrl}/_api/web`, { headers: { Origin: 'http://localhost:5173' } });
+    const get = await fetch(`${server.siteUrl}/_api/web`, { headers: { Origin: own } });
     expect(get.headers.get('access-control-expose-headers')).toMatch(/ETag.*Retry-After/);
   });
 

@@ -113,7 +113,7 @@ if (!againstRealSite) {
     });
 
     it('applies a threshold changed at run time, over HTTP and through the JS API', async () => {
-      const response = await fetch(`${target.server!.url}/_emulator/threshold`, { method: 'POST', body: JSON.stringify({ threshold: 500 }) });
+      const response = await fetch(`${target.server!.url}/_emulator/threshold`, { method: 'POST', headers: { 'X-PlanTracker-Emulator-Token': target.server!.controlToken }, body: JSON.stringify({ threshold: 500 }) });
       expect(response.status).toBe(200);
       expect(((await items().filter('Rank gt 100')()) as Row[]).length).toBe(20);
       target.server!.emulator.setThreshold(40);

@@ -53,14 +53,28 @@ describe('plan-tracker import --dry-run --json', () => {
   });
 });
 
+describe('plan-tracker import takes plans it can only partly read, with warnings', () => {
+  it('imports a plan with no readable dates, each action without a date', async () => {
+    const doc = JSON.parse(await runImport([file('nodates.tsv', 'Action\tOwner\tDue date\nFix roofs\tJo Bloggs\t\nAdd buses\tSam Smith\tTBC\n'), '--dry-run', '--json']));
+    expect(doc.items.map((i: { title: string; dueDate: string | null }) => [i.title, i.dueDate])).toEqual([['Fix roofs', null], ['Add buses', null]]);
+    expect(doc.warnings).toContainEqual({ where: 'nodates.tsv', message: expect.stringMatching(/None of the 2 actions has a due date/) });
+    expect(doc.warnings).toContainEqual({ where: 'nodates.tsv line 3', message: expect.stringMatching(/'TBC' is not a date/) });
+  });
+
+  it('imports a table with no header row, reading the columns from their content', async () => {
+    const doc = JSON.parse(await runImport([file('noheader.tsv', '1\tFix the leaking roofs on the three depots\tHead of Property\tMay-21\n2\tAdd two bus routes to the new estate\tTransport Manager\t31/03/2022\n'), '--dry-run', '--json']));
+    expect(doc.items.map((i: { owner: string; dueDate: string }) => [i.owner, i.dueDate])).toEqual([['Head of Property', '2021-05-31'], ['Transport Manager', '2022-03-31']]);
+    expect(doc.warnings).toContainEqual({ where: 'noheader.tsv', message: expect.stringMatching(/No header row naming the columns; columns read from their content: ref in column 1, action in column 2, owner in column 3, due in column 4/) });
+  });
+});
+
 describe('plan-tracker import refuses bad input with a clear message, before touching the site', () => {
   const cases: [string, () => string, RegExp][] = [
     ['an empty file', () => file('empty.txt', ''), /empty\.txt is empty/],
     ['a binary file renamed .xlsx', () => file('photo.xlsx', Uint8Array.from({ length: 2048 }, (_, i) => (i * 37) % 256)), /not a real \.xlsx file/],
     ['a corrupt zip named .docx', () => file('broken.docx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 500 }, (_, i) => i % 251)])), /broken\.docx is not a readable Word document/],
     ['a 20 MB file', () => file('huge.txt', 'Action\tOwner\tDue\n' + 'x'.repeat(20 * 1024 * 1024)), /huge\.txt is 20\.0 MB; plans over 10 MB are refused/],
-    ['a table with no recognisable header', () => file('noheader.tsv', 'Alpha\tBeta\tGamma\nFix roofs\tJo\tMay-21\n'), /no header row found/],
-    ['a plan with no dates at all', () => file('nodates.tsv', 'Action\tOwner\tDue date\nFix roofs\tJo Bloggs\t\nAdd buses\tSam Smith\tTBC\n'), /none of the 2 actions has a due date/],
+    ['a file with no candidate action in it', () => file('prose.txt', 'Our vision\nWe want a fairer borough for everyone who lives and works here.\n'), /prose\.txt: no actions found, so nothing was imported\. Seen: prose\.txt \(2 rows, starting "Our vision"/],
     ['a file that does not exist', () => path.join(dir, 'missing.docx'), /Cannot read .*missing\.docx/],
     ['a binary file named .txt', () => file('tool.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i % 7 === 0 ? 0 : 65 + (i % 20)))), /does not look like a text file/],
   ];

@@ -2,13 +2,15 @@ import { Button, Field, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Digest } from '../../../domain/digest';
 import type { SteeringGroup } from '../../../domain/plan-item';
-import { formatDateTime } from '../../format';
+import { sendNowChoice } from '../../../domain/digest-resend';
+import { formatDateTime, localToday } from '../../format';
 import type { PageProps } from '../page-props';
 import { AdaptiveCardView } from './AdaptiveCardView';
 import { useDigestPreview, useSteeringGroups } from './useDigestPreview';
 import { useDigestPreviewStyles } from './useDigestPreviewStyles.styles';
 import { useSendNow, type SendNowState } from './useSendNow';
 import { LoadStatus } from '../../components/LoadStatus';
+import { SendNowConfirm } from './SendNowConfirm';
 
 /** After this long still Requested, the page says the job may not be running. */
 const JOB_SLOW_MS = 2 * 60 * 1000;
@@ -57,6 +59,7 @@ export function DigestPreviewPage({ session, config, host, today }: PageProps) {
   const [chosen, setChosen] = useState<string>('');
   const [refresh, setRefresh] = useState(0);
   const sendNow = useSendNow(session, today);
+  const [confirming, setConfirming] = useState(false);
 
   const groupList: SteeringGroup[] = groups.state === 'ready' ? groups.groups : [];
   const group = groupList.find((g) => g.name === chosen) ?? groupList[0] ?? null;
@@ -71,6 +74,9 @@ export function DigestPreviewPage({ session, config, host, today }: PageProps) {
 
   const sending = sendNow.state.state === 'requesting' || sendNow.state.state === 'waiting';
   const status = sendStatus(sendNow.state, host.locale);
+  const lastSentAt = preview.state === 'ready' ? preview.lastSentAt : null;
+  // The user's own day: a digest sent at 00:30 BST is "today" for a London user.
+  const choice = sendNowChoice(lastSentAt, today, (instant) => localToday(new Date(instant)));
 
   return (
     <section className={styles.root} aria-labelledby="digest-heading">
@@ -92,13 +98,23 @@ export function DigestPreviewPage({ session, config, host, today }: PageProps) {
               {groupList.map((g) => <option key={g.name} value={g.name}>{g.name}{g.id === null ? ' (not in the Steering Groups list)' : ''}</option>)}
             </Select>
           </Field>
-          <Button appearance="primary" disabled={sending || preview.state !== 'ready'} onClick={() => void sendNow.send(group.name)}>
-            Send now
+          <Button appearance="primary" disabled={sending || preview.state !== 'ready'} onClick={() => setConfirming(true)}>
+            {choice.kind === 'again-today' ? 'Send again…' : 'Send now…'}
           </Button>
           <Button disabled={preview.state === 'loading'} onClick={() => setRefresh((n) => n + 1)}>Refresh preview</Button>
         </div>
       )}
 
+      {group && preview.state === 'ready' && (
+        <p className={styles.intro}>
+          {lastSentAt ? `Last digest sent to ${group.name}: ${formatDateTime(lastSentAt, host.locale)}.` : `No digest has been sent to ${group.name} yet.`}
+        </p>
+      )}
+      {group && preview.state === 'ready' && (
+        <SendNowConfirm open={confirming} group={group.name} actionCount={preview.message.itemIds.length} choice={choice}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => { setConfirming(false); void sendNow.send(group.name); }} />
+      )}
       <p className={styles.status} role="status" aria-live="polite">{status}</p>
 
       <LoadStatus load={preview} loadingLabel="Working out the next digest…" failedTitle="The digest could not be worked out" />

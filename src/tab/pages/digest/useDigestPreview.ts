@@ -12,23 +12,23 @@ import { SharePointSteeringGroups } from '../../../sharepoint/steering-group-rep
 import type { TabConfig } from '../../config';
 import type { HostContext } from '../../host/host';
 import type { TabSession } from '../../session/tab-session';
+import { explainError, type PlainError } from '../../errors';
 
 /** The groups a manager can preview: the Steering Groups list plus groups named only on actions. */
 export type GroupsState =
   | { state: 'loading' }
-  | { state: 'failed'; message: string }
+  | { state: 'failed'; message: PlainError }
   | { state: 'ready'; groups: SteeringGroup[]; overdueViewUrl: string };
 
 /** The next digest of the chosen group, as the job would send it now. */
 export type PreviewState =
   | { state: 'none' }
   | { state: 'loading' }
-  | { state: 'failed'; message: string }
+  | { state: 'failed'; message: PlainError }
   | { state: 'ready'; digest: Digest; message: ReminderMessage; lastSentAt: string | null };
 
 // As far back as the job looks for the last digest sent.
 const LOG_LOOKBACK_DAYS = 400;
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const key = (name: string) => name.trim().toLowerCase();
 
 /** Where the preview's buttons lead: the Teams tab when the app id is known, else this tab. */
@@ -51,7 +51,7 @@ export function useSteeringGroups(session: TabSession): GroupsState {
         const groups = [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
         if (live) setState({ state: 'ready', groups, overdueViewUrl });
       },
-      (error: unknown) => { if (live) setState({ state: 'failed', message: messageOf(error) }); },
+      (error: unknown) => { if (live) setState({ state: 'failed', message: explainError(error) }); },
     );
     return () => { live = false; };
   }, [session]);
@@ -89,7 +89,7 @@ export function useDigestPreview(
       return { digest, message, lastSentAt };
     })().then(
       (ready) => { if (live) setState({ state: 'ready', ...ready }); },
-      (error: unknown) => { if (live) setState({ state: 'failed', message: messageOf(error) }); },
+      (error: unknown) => { if (live) setState({ state: 'failed', message: explainError(error) }); },
     );
     return () => { live = false; };
     // host changes with the theme; the links depend only on its app id.

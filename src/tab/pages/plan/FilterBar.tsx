@@ -1,9 +1,10 @@
-import { Button, Checkbox, Field, Input, SearchBox, Select } from '@fluentui/react-components';
+import { Button, Checkbox, Field, SearchBox, Select } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { RAGS, STATUSES, type Person } from '../../../domain/plan-item';
 import type { SavedViewDefinition } from '../../../domain/saved-views';
 import { DUE_WINDOWS, emptyBar, type GroupBy, type PlanBarFilter, type PlanViewState } from './plan-state';
 import { useFilterBarStyles } from './useFilterBarStyles.styles';
+import { UkDatePicker } from '../../components/UkDatePicker';
 
 /** Props of the filter bar. */
 export type FilterBarProps = {
@@ -89,10 +90,10 @@ export function FilterBar({ state, views, owners, sections, onChange }: FilterBa
         </Select>
       </Field>
       <Field label="Due from">
-        <Input type="date" value={state.bar.dueFrom ?? ''} onChange={(_, d) => setBar({ dueFrom: d.value || undefined })} />
+        <UkDatePicker value={state.bar.dueFrom} onChange={(date) => setBar({ dueFrom: date })} />
       </Field>
       <Field label="Due to">
-        <Input type="date" value={state.bar.dueTo ?? ''} onChange={(_, d) => setBar({ dueTo: d.value || undefined })} />
+        <UkDatePicker value={state.bar.dueTo} onChange={(date) => setBar({ dueTo: date })} />
       </Field>
       <Checkbox className={styles.checkbox} label="Overdue only" checked={state.bar.overdue} onChange={(_, d) => setBar({ overdue: d.checked === true })} />
       <Field label="Search actions">

@@ -1,4 +1,5 @@
 import { RAGS, type PlanItem } from '../../../domain/plan-item';
+import { compareNatural } from '../../../domain/natural-order';
 import type { GroupBy } from './plan-state';
 
 /** One line of the grid: a group heading or an action. */
@@ -30,9 +31,9 @@ const ragRank = (label: string) => {
 };
 
 /**
- * Groups rows for the grid, keeping the server's order inside each group. Sections keep
- * the order the server gave them (sorted by Section); owners sort by name with "No owner"
- * last; RAG reads Red, Amber, Green, Blue, then not set.
+ * Groups rows for the grid, keeping the given order inside each group. Sections read in
+ * plan order (R.2 before R.10, which SharePoint's text sort gets wrong) with "No section"
+ * last; owners sort by name with "No owner" last; RAG reads Red, Amber, Green, Blue, then not set.
  */
 export function groupRows(rows: readonly PlanItem[], groupBy: GroupBy): GridEntry[] {
   if (groupBy === 'none') return rows.map((item) => ({ kind: 'item', item }));
@@ -44,7 +45,9 @@ export function groupRows(rows: readonly PlanItem[], groupBy: GroupBy): GridEntr
     else groups.set(label, [item]);
   }
   let labels = [...groups.keys()];
-  if (groupBy === 'owner') labels.sort((a, b) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : a.localeCompare(b)));
+  const lastly = (none: string) => (a: string, b: string) => (a === none ? 1 : b === none ? -1 : compareNatural(a, b));
+  if (groupBy === 'owner') labels.sort(lastly(NO_OWNER));
+  if (groupBy === 'section') labels.sort(lastly(NO_SECTION));
   if (groupBy === 'rag') labels = labels.sort((a, b) => ragRank(a) - ragRank(b));
   const out: GridEntry[] = [];
   for (const label of labels) {

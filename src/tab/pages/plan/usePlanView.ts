@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { explainError, type PlainError } from '../../errors';
+import { compareNatural } from '../../../domain/natural-order';
 import type { IsoDate, Person, PlanItem } from '../../../domain/plan-item';
 import { planViewLinks } from '../../../sharepoint/view-links';
 import { onItemSaved } from '../../session/item-events';
@@ -14,7 +16,7 @@ export type RowsState =
   | { state: 'loading' }
   | { state: 'partial'; rows: PlanItem[] }
   | { state: 'ready'; rows: PlanItem[] }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; message: PlainError };
 
 /** Everything the plan view renders and the changes it can make. */
 export type PlanViewModel = {
@@ -32,7 +34,6 @@ export type PlanViewModel = {
   setState(next: PlanViewState): void;
 };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The plan view's state (kept in the URL), its rows and the choices the filter bar offers.
@@ -85,11 +86,11 @@ export function usePlanView(session: TabSession, today: IsoDate): PlanViewModel 
       setRows({ state: 'ready', rows: all.rows });
       setSettledKey(queryKey);
       if (!query.filter.section) {
-        setSections((known) => [...new Set([...known, ...all.rows.map((r) => r.section).filter(Boolean)])].sort((a, b) => a.localeCompare(b)));
+        setSections((known) => [...new Set([...known, ...all.rows.map((r) => r.section).filter(Boolean)])].sort(compareNatural));
       }
     })().catch((error: unknown) => {
       if (!live()) return;
-      setRows({ state: 'failed', message: messageOf(error) });
+      setRows({ state: 'failed', message: explainError(error) });
       setSettledKey(queryKey);
     });
     // queryKey stands for query: a new object with the same content must not reload.

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { explainError, type PlainError } from '../../errors';
 import type { IsoDate } from '../../../domain/plan-item';
 import type { TabSession } from '../../session/tab-session';
 import { readRows } from '../plan/plan-rows';
@@ -7,7 +8,7 @@ import { SAVED_VIEWS } from '../plan/saved-views';
 import { summarise, type PlanSummary } from './summary-counts';
 
 /** The Summary's data. */
-export type SummaryState = { state: 'loading' } | { state: 'ready'; summary: PlanSummary } | { state: 'failed'; message: string };
+export type SummaryState = { state: 'loading' } | { state: 'ready'; summary: PlanSummary } | { state: 'failed'; message: PlainError };
 
 /**
  * Counts for the whole plan (the configured plan and steering group, when the tab has them), read once in ID
@@ -25,7 +26,7 @@ export function useSummary(session: TabSession, today: IsoDate) {
     const filter = { ...(scope.plan ? { plan: scope.plan } : {}), ...(scope.steeringGroup ? { steeringGroup: scope.steeringGroup } : {}) };
     readRows({ plans: session.site.plans, currentUserId: session.me.id }, filter, { today, orderBy: [{ field: 'ID', ascending: true }] }).then(
       (result) => { if (live) setState({ state: 'ready', summary: summarise(result.rows, today) }); },
-      (error: unknown) => { if (live) setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) }); },
+      (error: unknown) => { if (live) setState({ state: 'failed', message: explainError(error) }); },
     );
     return () => { live = false; };
   }, [session, today, scope]);
