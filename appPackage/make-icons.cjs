@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Draws the Teams app icons (no image tools needed): color.png 192x192 on the accent
-// colour, outline.png 32x32 in white on transparent, as Teams requires.
+// colour with a 96x96 symbol, outline.png 32x32 in white on transparent, as the Teams
+// store guidance asks.
 // Run: node appPackage/make-icons.cjs
 const fs = require('node:fs');
 const path = require('node:path');
@@ -45,16 +46,18 @@ function png(size, paint) {
   ]);
 }
 
-/** A checklist: three rows of a box and a line, in a square of side `size`. */
-function checklist(size, x, y) {
-  const u = size / 32; // drawn on a 32-unit grid
-  const gx = x / u;
-  const gy = y / u;
-  for (const top of [7, 14, 21]) {
-    const inBoxOuter = gx >= 6 && gx < 10 && gy >= top && gy < top + 4;
-    const inBoxInner = gx >= 7 && gx < 9 && gy >= top + 1 && gy < top + 3;
+/**
+ * A checklist drawn on a 32-unit grid that it fills edge to edge: three rows, each a
+ * hollow box and a line. `side` is the drawn square's size in pixels.
+ */
+function checklist(side, x, y) {
+  const gx = (x * 32) / side;
+  const gy = (y * 32) / side;
+  for (const top of [0, 12, 24]) {
+    const inBoxOuter = gx >= 0 && gx < 8 && gy >= top && gy < top + 8;
+    const inBoxInner = gx >= 2 && gx < 6 && gy >= top + 2 && gy < top + 6;
     if (inBoxOuter && !inBoxInner) return true;
-    if (gx >= 12 && gx < 26 && gy >= top + 1 && gy < top + 3) return true;
+    if (gx >= 11 && gx < 32 && gy >= top + 2 && gy < top + 6) return true;
   }
   return false;
 }
@@ -63,7 +66,14 @@ const WHITE = [255, 255, 255, 255];
 const CLEAR = [0, 0, 0, 0];
 const ACCENT = [0x1f, 0x6f, 0xb2, 255];
 
+// Store guidance: the colour icon is 192x192 with the symbol in the central 96x96 (Teams
+// crops and masks the rest); the outline icon is 32x32, white on transparent, no padding.
+const COLOR_SIZE = 192;
+const SYMBOL = 96;
+const INSET = (COLOR_SIZE - SYMBOL) / 2;
+const inSymbol = (x, y) => x >= INSET && x < INSET + SYMBOL && y >= INSET && y < INSET + SYMBOL && checklist(SYMBOL, x - INSET, y - INSET);
+
 const dir = __dirname;
-fs.writeFileSync(path.join(dir, 'color.png'), png(192, (x, y) => (checklist(192, x, y) ? WHITE : ACCENT)));
+fs.writeFileSync(path.join(dir, 'color.png'), png(COLOR_SIZE, (x, y) => (inSymbol(x, y) ? WHITE : ACCENT)));
 fs.writeFileSync(path.join(dir, 'outline.png'), png(32, (x, y) => (checklist(32, x, y) ? WHITE : CLEAR)));
-console.log('Wrote appPackage/color.png (192x192) and appPackage/outline.png (32x32).');
+console.log('Wrote appPackage/color.png (192x192, 96x96 symbol) and appPackage/outline.png (32x32, white on transparent).');

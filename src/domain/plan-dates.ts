@@ -24,6 +24,8 @@ export type PlanDate = {
   recurrence?: string;
   /** The plan says the action is already done. */
   completed?: boolean;
+  /** Earlier dates written in the same cell ("draft by May 2024, final by Sept 2024"): milestones, not the due date. */
+  milestones?: IsoDate[];
   warning?: string;
 };
 
@@ -71,9 +73,18 @@ function financialYear(text: string): { first: number; warning?: string } | unde
   return undefined;
 }
 
+/** Words that lead into a date without changing it: "by the end of", "no later than", "w/c". */
+const LEAD_WORDS = /^(by|the|end|of|from|before|due|w\/c|wc|during|in|until|no later than|not later than|complete by|to be completed by|target)\s+/;
+
+function stripLeadWords(text: string): string {
+  let out = text.trim();
+  for (let next = out.replace(LEAD_WORDS, ''); next !== out; next = out.replace(LEAD_WORDS, '')) out = next;
+  return out;
+}
+
 /** One date or period with no range or "ongoing" in it. */
 function parsePeriod(raw: string): { period: Period; warning?: string } | undefined {
-  const text = raw.toLowerCase().replace(/^(by|end of|end|from|before|due|w\/c|wc|during|in|until)\s+/, '').replace(/[.,]$/, '').trim();
+  const text = stripLeadWords(raw.toLowerCase()).replace(/[.,]$/, '').trim();
   let m: RegExpExecArray | null;
 
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
@@ -177,6 +188,7 @@ export function parsePlanDate(text: string, bound: DateBound = 'end'): PlanDate 
 
   let dueDate: IsoDate | null = null;
   let warning: string | undefined;
+  let milestones: IsoDate[] | undefined;
   if (dated.length) {
     const joined = dated.join(' ');
     const found = parsePeriod(joined) ?? parseRange(joined);
@@ -184,12 +196,57 @@ export function parsePlanDate(text: string, bound: DateBound = 'end'): PlanDate 
       dueDate = bound === 'end' ? found.period.end : found.period.start;
       warning = found.warning;
     } else {
-      warning = `'${written}' is not a date I can read; no date set`;
+      // Dates inside a phrase ("report to Cabinet by 28 February 2014", "draft Jan 24, final
+      // June 2024"): the last is the due date; earlier ones are milestones kept in the text.
+      const inPhrase = datesInPhrase(written);
+      if (inPhrase.length) {
+        const last = inPhrase[inPhrase.length - 1];
+        dueDate = bound === 'end' ? last.end : last.start;
+        if (inPhrase.length > 1) milestones = inPhrase.slice(0, -1).map((p) => p.end);
+        if (/\b(complete|completed|done|achieved)\b/.test(lower) && !/\bto be (complete|completed|done|achieved)\b/.test(lower)) completed = true;
+      } else if (/^(complete|completed|done|achieved)\b/.test(lower)) {
+        completed = true;
+      } else {
+        warning = `'${written}' is not a date I can read; no date set`;
+      }
     }
   }
   const result: PlanDate = { dueDate, ongoing };
   if (recurrence) result.recurrence = recurrence;
   if (completed) result.completed = true;
+  if (milestones) result.milestones = milestones;
   if (warning) result.warning = warning;
   return result;
+}
+
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|febuary|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const YEAR = "(?:'?\\d{2}|\\d{4})";
+/**
+ * Date-like pieces of a phrase, most specific first at each position: a full date, a month
+ * and year, a quarter or financial year, a season and year, or a year after "by"/"in"/"end of".
+ * A month name needs a year (or a day) beside it, so "May Smith" or "D 04" is never a date.
+ */
+const DATE_IN_PHRASE = new RegExp(
+  [
+    '\\b\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})\\b',
+    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
+    `\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_WORD},?\\s+\\d{4}\\b`,
+    `\\b${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
+    `\\b${MONTH_WORD}[\\s\\-/]*${YEAR}\\b`,
+    '\\bq[1-4]\\s*(?:\\d{4}|\\d{2})(?:\\s*[/-]\\s*(?:\\d{4}|\\d{2}))?\\b',
+    '\\b(?:spring|summer|autumn|winter)\\s+\\d{4}\\b',
+    '\\b(?:fy\\s*)?20\\d{2}\\s*/\\s*\\d{2}\\b',
+    '(?<=\\b(?:by|in|during|of|until|before)\\s+)20\\d{2}\\b',
+  ].join('|'),
+  'gi',
+);
+
+/** The periods named inside a phrase, in the order written. */
+function datesInPhrase(text: string): Period[] {
+  const found: Period[] = [];
+  for (const match of text.matchAll(DATE_IN_PHRASE)) {
+    const parsed = parsePeriod(match[0]);
+    if (parsed) found.push(parsed.period);
+  }
+  return found;
 }

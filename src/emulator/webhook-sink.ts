@@ -7,7 +7,8 @@ import type { EmulatorPlugin } from './plugin';
  * 202 Accepted as Workflows does; `GET /_sink/messages?group=` lists what arrived;
  * `POST /_sink/faults` (or `setFaults`) makes it fail like Teams does under load —
  * 429 with Retry-After, 500, and the connector habit of answering 200 with a body that
- * reports a 429.
+ * reports a 429 — and like a webhook that takes the request and never answers (`hang`,
+ * `hangGroups`) or answers late after keeping the card (`delayMs`).
  */
 
 /** One message the sink received. */
@@ -15,10 +16,15 @@ export type SinkMessage = { id: number; group: string; receivedAt: string; messa
 
 /**
  * Probabilities (0–1) per request: `"429"` throttled, `"500"`/`"503"` server error,
- * `"200-429"` a 200 whose body reports a 429. `retryAfterSeconds` goes out with a 429
- * (default 1); `seed` makes the dice repeatable.
+ * `"200-429"` a 200 whose body reports a 429, `"hang"` the connection is taken and never
+ * answered (nothing kept). `retryAfterSeconds` goes out with a 429 (default 1); `seed`
+ * makes the dice repeatable. `hangGroups`: every request for these groups hangs.
+ * `delayMs`: a card is kept at once and answered this much later (a slow Workflows run).
  */
-export type SinkFaults = { '429'?: number; '500'?: number; '503'?: number; '200-429'?: number; retryAfterSeconds?: number; seed?: number };
+export type SinkFaults = {
+  '429'?: number; '500'?: number; '503'?: number; '200-429'?: number; hang?: number;
+  retryAfterSeconds?: number; seed?: number; delayMs?: number; hangGroups?: string[];
+};
 
 /** The sink as a plugin, with a JS API for tests. */
 export type WebhookSink = EmulatorPlugin & {
@@ -27,11 +33,15 @@ export type WebhookSink = EmulatorPlugin & {
   messages(group?: string): SinkMessage[];
   /** Requests answered with each status (faults included), for tests. */
   stats(): Record<string, number>;
+  /** Answers every hanging request (504), as when the far end finally gives up. */
+  releaseHung(): void;
   clear(): void;
 };
 
 const TABLE = 'webhook_sink_messages';
-const FAULT_KEYS = ['429', '500', '503', '200-429'] as const;
+const FAULT_KEYS = ['429', '500', '503', '200-429', 'hang'] as const;
+/** How long a hanging request is held before the sink gives up on it (a test releases it sooner). */
+const HANG_MS = 10 * 60_000;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
@@ -53,14 +63,20 @@ export function parseSinkFaults(input: unknown): SinkFaults {
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error('Send a JSON object such as {"429":0.3,"500":0.3}.');
   const out: SinkFaults = {};
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (key === 'hangGroups') {
+      if (!Array.isArray(value) || value.some((g) => typeof g !== 'string')) throw new Error('"hangGroups" must be a list of group names.');
+      out.hangGroups = value as string[];
+      continue;
+    }
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`"${key}" must be a number.`);
     if ((FAULT_KEYS as readonly string[]).includes(key)) {
       if (value < 0 || value > 1) throw new Error(`"${key}" is a probability: give a number from 0 to 1.`);
       out[key as (typeof FAULT_KEYS)[number]] = value;
-    } else if (key === 'retryAfterSeconds' || key === 'seed') {
+    } else if (key === 'retryAfterSeconds' || key === 'seed' || key === 'delayMs') {
+      if (value < 0) throw new Error(`"${key}" cannot be negative.`);
       out[key] = value;
     } else {
-      throw new Error(`Unknown fault "${key}": use ${FAULT_KEYS.map((k) => `"${k}"`).join(', ')}, "retryAfterSeconds" or "seed".`);
+      throw new Error(`Unknown fault "${key}": use ${FAULT_KEYS.map((k) => `"${k}"`).join(', ')}, "retryAfterSeconds", "seed", "delayMs" or "hangGroups".`);
     }
   }
   const total = FAULT_KEYS.reduce((sum, key) => sum + (out[key] ?? 0), 0);
@@ -74,6 +90,18 @@ export function createWebhookSink(initialFaults: SinkFaults = {}): WebhookSink {
   let faults = initialFaults;
   let random = faults.seed !== undefined ? seeded(faults.seed) : Math.random;
   const counts: Record<string, number> = {};
+  const hung = new Set<() => void>();
+  /** Holds a request unanswered until released (or HANG_MS passes), then answers 504. */
+  const hang = () => new Promise<Response>((resolve) => {
+    const release = () => {
+      hung.delete(release);
+      clearTimeout(timer);
+      resolve(json(504, { error: { code: 'GatewayTimeout', message: 'The workflow did not answer. (injected hang)' } }));
+    };
+    const timer = setTimeout(release, HANG_MS);
+    timer.unref?.();
+    hung.add(release);
+  });
   const count = (status: number | string) => { counts[String(status)] = (counts[String(status)] ?? 0) + 1; };
 
   const ensureTable = (database: Database.Database) => {
@@ -102,7 +130,15 @@ export function createWebhookSink(initialFaults: SinkFaults = {}): WebhookSink {
   };
 
   const receive = async (request: Request, group: string): Promise<Response> => {
+    if (faults.hangGroups?.includes(group)) {
+      count('hang');
+      return hang();
+    }
     const fault = pickFault();
+    if (fault === 'hang') {
+      count('hang');
+      return hang();
+    }
     if (fault === '429') {
       count(429);
       return json(429, { error: { code: 'TooManyRequests', message: 'Rate limit is exceeded. Try again later.' } }, { 'Retry-After': String(faults.retryAfterSeconds ?? 1) });
@@ -130,6 +166,8 @@ export function createWebhookSink(initialFaults: SinkFaults = {}): WebhookSink {
     }
     db!.prepare(`INSERT INTO ${TABLE} (grp, received_at, body) VALUES (?, ?, ?)`).run(group, new Date().toISOString(), JSON.stringify(body));
     count(202);
+    // Kept already: a job that dies while waiting for this answer has delivered the card.
+    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     return new Response(null, { status: 202 });
   };
 
@@ -172,6 +210,9 @@ export function createWebhookSink(initialFaults: SinkFaults = {}): WebhookSink {
     },
     messages: read,
     stats: () => ({ ...counts }),
+    releaseHung() {
+      for (const release of [...hung]) release();
+    },
     clear() {
       db?.exec(`DELETE FROM ${TABLE}`);
       for (const key of Object.keys(counts)) delete counts[key];

@@ -24,6 +24,8 @@ const HEADER_PATTERNS: [ColumnRole, RegExp][] = [
 
 /** The role a header cell's wording names, if any. */
 export function roleOfHeader(text: string): ColumnRole | undefined {
+  // Long text is never a header; skip the wording checks for the body of a plan.
+  if (text.length > 200) return undefined;
   // Footnote markers ("Owner*", "Due date¹", "Lead (2)") and question marks do not change a header's meaning.
   const t = oneLine(cleanCell(text)).toLowerCase().replace(/(\s*(\(\d\)|\[\d\]|[?:*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d$))+$/u, '').trim();
   if (!t || t.length > 80) return undefined;
@@ -62,7 +64,13 @@ export function matchHeader(cells: string[]): HeaderMatch | undefined {
     if (stand) mapping[stand.i] = 'action';
   }
   if (!roles.includes('action') && !Object.values(mapping).includes('action')) return undefined;
-  if (Object.values(mapping).length < 2 || Object.values(mapping).length / filled.length < 0.6) return undefined;
+  const named = Object.values(mapping);
+  if (named.length < 2) return undefined;
+  // Most cells of a header mean something; a wide table may have many columns of its own
+  // (notes, per-quarter updates) as long as short, label-like cells name the action and its owner or date.
+  const labelLike = filled.filter(({ i }) => mapping[i]).every(({ c }) => c.length <= 40 && c.split(/\s+/).length <= 5);
+  const wide = named.length >= 3 && named.includes('action') && (named.includes('owner') || named.includes('due')) && labelLike;
+  if (named.length / filled.length < 0.6 && !wide) return undefined;
   preferOfficerOwner(mapping, filled);
   // Two columns read as "action": the first wording that says action is the action; the
   // other becomes context (e.g. "Recommendation" + "Actions" when both say action).

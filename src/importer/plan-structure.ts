@@ -5,7 +5,7 @@ import { cleanCell, isPageFurniture, oneLine, startsLowercase } from './cell-tex
 import { inferColumnsFromContent, matchHeader, roleOfHeader } from './column-roles';
 import { isPlausibleOwner, normaliseRag, normaliseStatus, ownerText, shortText } from './field-values';
 import { regroupCells } from './regroup-cells';
-import { headingRef, looksLikeHeading, parseHeading, phraseCounts, type Heading } from './section-heading';
+import { headingRef, looksLikeHeading, parseHeading, phraseCounts, type Heading, type PhraseCounts } from './section-heading';
 import { rowKey, type ClassifiedRow, type RowKind } from './row-kinds';
 import type { ColumnMapping, ColumnRole, ImportWarning, ParsedItem, ParsedPlan, ProgressNote, Table, TableRow } from './table';
 
@@ -39,7 +39,8 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
 
   prepared.forEach((table, tableIndex) => {
     // A table with no header row anywhere: the roles of its columns come from what they hold.
-    const inferred = options.mapping || table.rows.some((r) => matchHeader(r.cells)) ? undefined : inferColumnsFromContent(table.rows);
+    const headers = table.rows.map((r) => matchHeader(r.cells));
+    const inferred = options.mapping || headers.some(Boolean) ? undefined : inferColumnsFromContent(table.rows);
     let mapping: ColumnMapping | null = options.mapping ?? inferred?.mapping ?? null;
     if (inferred) {
       mappings.push({ source: table.source, header: [], mapping: inferred.mapping });
@@ -147,7 +148,7 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
         classify('furniture', 'a page number or rule');
         continue;
       }
-      const header = matchHeader(row.cells);
+      const header = headers[rowIndex];
       if (header) {
         readHeader(row.cells, header);
         continue;
@@ -247,6 +248,11 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
       }
     }
   });
+  if (!drafts.length && !options.mapping) {
+    // No table of actions: a narrative plan ("We will do this by: • …"). Its bulleted lines
+    // under each heading are the actions, without owners; dates written in them are read.
+    for (const draft of narrativeActions(prepared, classified, warnings, corpus)) drafts.push(draft);
+  }
   const { refs, duplicates } = assignActionRefs(drafts.map((d) => ({ explicitRef: d.explicitRef, sectionRef: d.sectionRef, sectionText: d.section })));
   for (const i of duplicates) warnings.push({ where: drafts[i].where, message: `Action reference ${drafts[i].explicitRef} is used twice in the plan; this one became ${refs[i]}.` });
   const items: ParsedItem[] = drafts.map(({ explicitRef: _e, sectionRef: _s, ...d }, i) => ({ ...d, actionRef: refs[i], refKind: drafts[i].explicitRef ? 'plan' : 'position', title: shortText(d.action) }));
@@ -426,4 +432,55 @@ function headerFromCells(cells: string[]): NonNullable<ReturnType<typeof matchHe
     if (role) mapping[i] = role;
   });
   return Object.keys(mapping).length ? { mapping, kind: 'actions', completed: false } : undefined;
+}
+
+/** A bulleted line: "• Review…", "- Review…", "o Review…", "▪ Review…". */
+const BULLET = /^\s*(?:[•·▪◦‣●○■□➢➤→*–-]|o(?=\s))\s*/;
+
+/**
+ * A narrative plan's actions: bulleted lines, each under the heading above it ("Objective 1"
+ * and its title). Each row is re-classified: bullets become actions, headings headings, the
+ * rest stays commentary. Only used when no row of any table reads as an action.
+ */
+function narrativeActions(tables: { source: string; rows: TableRow[] }[], classified: ClassifiedRow[], warnings: ImportWarning[], corpus: PhraseCounts): Draft[] {
+  const drafts: Draft[] = [];
+  const byRow = new Map(classified.map((r) => [rowKey(r.tableIndex, r.rowIndex), r]));
+  tables.forEach((table, tableIndex) => {
+    let section: Heading | null = null;
+    let titled = false;
+    table.rows.forEach((row, rowIndex) => {
+      const text = row.cells.filter(Boolean).join(' ').trim();
+      const shown = byRow.get(rowKey(tableIndex, rowIndex));
+      if (!text || !shown || shown.kind === 'furniture' || shown.kind === 'header') return;
+      if (BULLET.test(text)) {
+        const action = text.replace(BULLET, '').trim();
+        if (action.length < 8) return;
+        const due = parsePlanDate(action);
+        const hasDate = !!due.dueDate && !due.warning;
+        drafts.push({
+          section: section?.text ?? '', sectionRef: section?.ref ?? null, explicitRef: null, action, context: '', owner: '',
+          dueText: hasDate ? action : '', dueDate: hasDate ? due.dueDate : null, ongoing: false, startDate: null, resource: '',
+          rag: null, status: null, measure: '', where: row.where,
+        });
+        Object.assign(shown, { kind: 'action', reason: 'a bulleted line under a heading, in a plan with no table of actions' });
+        return;
+      }
+      if (looksLikeHeading(text)) {
+        const heading = parseHeading(text, corpus);
+        if (section?.ref && !heading.ref && !titled) {
+          // "Objective 1" then its title on the next line: one heading.
+          section = { ref: section.ref, text: `${section.text}: ${heading.text}` };
+          titled = true;
+        } else {
+          section = heading;
+          titled = !heading.ref;
+        }
+        Object.assign(shown, { kind: 'heading', reason: 'a heading above bulleted actions' });
+      }
+    });
+  });
+  if (drafts.length) {
+    warnings.push({ where: tables[0]?.source ?? '', message: `No table of actions was found, so the ${drafts.length} bulleted lines under the plan's headings were taken as actions, without owners. Check them, or give the column mapping.` });
+  }
+  return drafts;
 }

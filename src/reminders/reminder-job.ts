@@ -24,11 +24,13 @@ export function linksFor(siteUrl: string, appId: string | undefined, logger: Rem
 export type ReminderJobConfig = {
   siteUrl: string;
   auth: ConnectionAuth;
-  webhooks: WebhookResolver;
+  webhooks: WebhookResolver & { settingNames?(): string[] };
   logger: ReminderLogger;
   notifier?: Notifier;
   /** The Teams app id for deep links (default: PLAN_TRACKER_TEAMS_APP_ID, else TEAMS_APP_ID). */
   appId?: string;
+  /** How long one webhook call may take (default 30 s), when no notifier is given. */
+  timeoutMs?: number;
 };
 
 /** The reminder job's adapters for a SharePoint site (real tenant or the embedded server), "Send now" requests included. */
@@ -39,7 +41,7 @@ export async function reminderDepsForSite(config: ReminderJobConfig): Promise<Se
     plans: site.plans,
     log: new SharePointReminderLog(site.sp),
     groups: new SharePointSteeringGroups(site.sp, config.siteUrl),
-    notifier: config.notifier ?? new WorkflowWebhookNotifier(),
+    notifier: config.notifier ?? new WorkflowWebhookNotifier({ timeoutMs: config.timeoutMs }),
     webhooks: config.webhooks,
     links: linksFor(config.siteUrl, config.appId ?? digestAppId(process.env), config.logger),
     logger: config.logger,

@@ -14,7 +14,7 @@ import { isThresholdRefusal, messageOf, runBatched, statusOf } from './batch';
 import type { ImportedUpdate, ImportStore } from '../importer/import-store';
 import { SharePointImportStore } from './import-store';
 import { LIST } from './list-names';
-import { PLAN_ITEM_SELECT, PROGRESS_UPDATE_SELECT, fromIsoDate, toPlanItem, toProgressUpdate, toSpFields } from './plan-item-mapping';
+import { PLAN_ITEM_SELECT, PROGRESS_UPDATE_SELECT, etagOf, fromIsoDate, toPlanItem, toProgressUpdate, toSpFields } from './plan-item-mapping';
 
 /** SharePoint returns at most 5,000 items per page. */
 const MAX_PAGE = 5000;
@@ -23,7 +23,8 @@ const MAX_PAGE = 5000;
 /**
  * The plan repository over PnPjs: every read filters on the server through indexed
  * fields, every write of many items goes in `$batch` requests, and an owner's update is
- * the item MERGE (with its ETag) plus a Progress Updates row in one `$batch`.
+ * the item MERGE (with its ETag) plus a Progress Updates row, ordered so that readers see
+ * both or neither even when the client dies between them (see `updateStatus`).
  */
 export class SharePointPlanRepository implements PlanRepository, ImportStore {
   private currentUserId: Promise<number> | null = null;
@@ -141,18 +142,20 @@ export class SharePointPlanRepository implements PlanRepository, ImportStore {
   }
 
   /**
-   * The owner's update: one `$batch` with the item MERGE (IF-Match: the ETag it was
-   * read with) and the Progress Updates row. A stale ETag means someone else saved
-   * first: their version comes back in a ConflictError, and the audit row written
-   * beside the refused MERGE is removed, so the history never shows an update that
-   * did not happen.
+   * The owner's update, in an order that leaves readers a consistent history whenever the
+   * client dies (SharePoint's `$batch` is not atomic):
+   * 1. the Progress Updates row is written marked Pending, beside a read of the item's
+   *    LastUpdateId and version;
+   * 2. the item MERGE (IF-Match: the ETag the owner read) carries LastUpdateId = that row,
+   *    after confirming the row the item pointed to before (it is confirmed: the item
+   *    carries it);
+   * 3. the row is marked confirmed.
+   * Readers count a Pending row only when its item's LastUpdateId names it, so a row whose
+   * MERGE never happened is never seen, and the update that happened is never without
+   * its row. `sweepUnconfirmedUpdates` tidies rows left by clients that died.
    */
   async updateStatus(item: PlanItem, update: StatusUpdate, now: IsoDateTime): Promise<PlanItem> {
     const changes = applyUpdate(item, update, now);
-    const [batched, execute] = this.sp.batched({ maxRequests: 100 });
-    const merge = batched.web.lists.getByTitle(LIST.planItems).items.getById(item.id)
-      .update(toSpFields(changes), item.etag)
-      .then((r) => ({ ok: true as const, etag: (r as { etag?: string })?.etag }), (error: unknown) => ({ ok: false as const, error }));
     const auditRow = {
       Title: `${item.actionRef || item.id}: ${update.status}`.slice(0, 255),
       PlanItemId: item.id,
@@ -164,53 +167,121 @@ export class SharePointPlanRepository implements PlanRepository, ImportStore {
       Comment: update.comment,
       RevisedDueDate: update.dueDate && update.dueDate !== item.dueDate ? fromIsoDate(update.dueDate) : null,
       UpdatedAt: now,
+      Pending: true,
     };
-    const audit = batched.web.lists.getByTitle(LIST.progressUpdates).items.add(auditRow).then((r) => ({ ok: true as const, id: Number((r as { Id?: number }).Id) }), (error: unknown) => ({ ok: false as const, error }));
-    // A failed $batch request rejects both parts; their results below say what to tell the user.
-    await execute().catch(() => undefined);
-    const [mergeResult, auditResult] = await Promise.all([merge, audit]);
+    const updates = () => this.sp.web.lists.getByTitle(LIST.progressUpdates).items;
+
+    // Step 1: the pending row, and the item as it is now.
+    const [first, sendFirst] = this.sp.batched({ maxRequests: 100 });
+    const added = settle(first.web.lists.getByTitle(LIST.progressUpdates).items.add(auditRow).then((r) => Number((r as { Id?: number; ID?: number }).Id ?? (r as { ID?: number }).ID)));
+    const current = settle(first.web.lists.getByTitle(LIST.planItems).items.getById(item.id).select('ID', 'LastUpdateId')() as Promise<Record<string, unknown>>);
+    await sendFirst().catch(() => undefined);
+    const [auditResult, currentResult] = await Promise.all([added, current]);
+    if (!auditResult.ok) throw new Error(`Your update to "${item.title}" was not saved: ${messageOf(auditResult.error)}. Try again.`);
+    const auditId = auditResult.value;
+    const dropAudit = () => updates().getById(auditId).delete().catch(() => undefined);
+    if (!currentResult.ok) {
+      await dropAudit();
+      if (statusOf(currentResult.error) === 404) throw new NotFoundError(`Action ${item.id} no longer exists. It may have been deleted.`);
+      throw new Error(`Your update to "${item.title}" was not saved: ${messageOf(currentResult.error)}. Try again.`);
+    }
+    if (etagOf(currentResult.value) !== item.etag && item.etag !== '*') {
+      await dropAudit();
+      throw new ConflictError(await this.getById(item.id));
+    }
+
+    // Step 2: confirm the row the item points to now, then the MERGE that points it at ours.
+    const previousId = Number(currentResult.value.LastUpdateId) || null;
+    const [second, sendSecond] = this.sp.batched({ maxRequests: 100 });
+    if (previousId) void settle(second.web.lists.getByTitle(LIST.progressUpdates).items.getById(previousId).update({ Pending: false }));
+    const merge = settle(second.web.lists.getByTitle(LIST.planItems).items.getById(item.id)
+      .update({ ...toSpFields(changes), LastUpdateId: auditId }, item.etag)
+      .then((r) => (r as { etag?: string })?.etag));
+    await sendSecond().catch(() => undefined);
+    const mergeResult = await merge;
     if (!mergeResult.ok) {
-      if (auditResult.ok) await this.sp.web.lists.getByTitle(LIST.progressUpdates).items.getById(auditResult.id).delete();
+      await dropAudit();
       if (statusOf(mergeResult.error) === 412) throw new ConflictError(await this.getById(item.id));
       if (statusOf(mergeResult.error) === 404) throw new NotFoundError(`Action ${item.id} no longer exists. It may have been deleted.`);
       throw new Error(`Your update to "${item.title}" was not saved: ${messageOf(mergeResult.error)}. Try again.`);
     }
-    if (!auditResult.ok) {
-      // The item changed but its audit row was refused: write it again on its own so the history stays whole.
-      try {
-        await this.sp.web.lists.getByTitle(LIST.progressUpdates).items.add(auditRow);
-      } catch (error) {
-        throw new Error(`Your update to "${item.title}" was saved, but its history entry was not: ${messageOf(error)}. Add the note again so the steering group sees it.`);
-      }
+
+    // Step 3: confirm our row. If this is lost, the item still names the row, so readers count it.
+    await updates().getById(auditId).update({ Pending: false }).catch(() => undefined);
+    return { ...item, ...(changes as Partial<PlanItem>), etag: mergeResult.value ?? item.etag };
+  }
+
+  /** Of Progress Updates rows read with their Pending flag, those that record an update that happened. */
+  private async confirmedOnly(rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    const pending = rows.filter((r) => r.Pending === true);
+    if (!pending.length) return rows;
+    const pointedAt = await this.lastUpdateIds([...new Set(pending.map((r) => Number(r.PlanItemId)))]);
+    return rows.filter((r) => r.Pending !== true || pointedAt.get(Number(r.PlanItemId)) === Number(r.ID ?? r.Id));
+  }
+
+  /** Item id → its LastUpdateId, read through ID (always indexed) in batched `or` queries. */
+  private async lastUpdateIds(itemIds: number[]): Promise<Map<number, number>> {
+    const operations = [];
+    for (let i = 0; i < itemIds.length; i += 40) {
+      const filter = itemIds.slice(i, i + 40).map((id) => `ID eq ${id}`).join(' or ');
+      operations.push({
+        describe: `read LastUpdateId of ${filter.slice(0, 40)}`,
+        run: async (b: SPFI) => (await b.web.lists.getByTitle(LIST.planItems).items.select('ID', 'LastUpdateId').filter(filter).top(MAX_PAGE)()) as Record<string, unknown>[],
+      });
     }
-    return { ...item, ...(changes as Partial<PlanItem>), etag: mergeResult.etag ?? item.etag };
+    const rows = (await runBatched(this.sp, operations)).flat();
+    return new Map(rows.map((r) => [Number(r.ID ?? r.Id), Number(r.LastUpdateId) || 0]));
+  }
+
+  /**
+   * Tidies rows left by clients that died mid-update: a Pending row older than `olderThanMs`
+   * is confirmed when its item names it, and deleted when not (its MERGE never happened —
+   * younger ones may still be in flight). Returns how many of each.
+   */
+  async sweepUnconfirmedUpdates(now: Date, olderThanMs = 5 * 60_000): Promise<{ confirmed: number; removed: number }> {
+    const before = new Date(now.getTime() - olderThanMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const rows: Record<string, unknown>[] = [];
+    for await (const page of this.sp.web.lists.getByTitle(LIST.progressUpdates).items.select('ID', 'PlanItemId', 'Pending', 'UpdatedAt').filter(`Pending eq 1 and UpdatedAt lt datetime'${before}'`).top(MAX_PAGE)) {
+      rows.push(...(page as Record<string, unknown>[]));
+    }
+    if (!rows.length) return { confirmed: 0, removed: 0 };
+    const pointedAt = await this.lastUpdateIds([...new Set(rows.map((r) => Number(r.PlanItemId)))]);
+    const confirm = rows.filter((r) => pointedAt.get(Number(r.PlanItemId)) === Number(r.ID));
+    const remove = rows.filter((r) => pointedAt.get(Number(r.PlanItemId)) !== Number(r.ID));
+    await runBatched(this.sp, [
+      ...confirm.map((r) => ({ describe: `confirm update ${r.ID}`, run: async (b: SPFI) => { await b.web.lists.getByTitle(LIST.progressUpdates).items.getById(Number(r.ID)).update({ Pending: false }); } })),
+      ...remove.map((r) => ({ describe: `remove unconfirmed update ${r.ID}`, run: async (b: SPFI) => { await b.web.lists.getByTitle(LIST.progressUpdates).items.getById(Number(r.ID)).delete(); } })),
+    ]);
+    return { confirmed: confirm.length, removed: remove.length };
   }
 
   /** The item's progress updates, newest first. */
   async history(itemId: number): Promise<ProgressUpdate[]> {
     const rows = await this.sp.web.lists.getByTitle(LIST.progressUpdates).items
-      .select(...PROGRESS_UPDATE_SELECT).expand('Author')
+      .select(...PROGRESS_UPDATE_SELECT, 'Pending').expand('Author')
       .filter(`PlanItemId eq ${Number(itemId)}`)
       .orderBy('UpdatedAt', false).orderBy('ID', false)
       .top(MAX_PAGE)();
-    return (rows as Record<string, unknown>[]).map(toProgressUpdate);
+    return (await this.confirmedOnly(rows as Record<string, unknown>[])).map(toProgressUpdate);
   }
 
   /** Progress updates at or after `since` (UpdatedAt is indexed), optionally for some items only. */
   async updatesSince(since: IsoDateTime, planItemIds?: number[]): Promise<ProgressUpdate[]> {
     const query = this.sp.web.lists.getByTitle(LIST.progressUpdates).items
-      .select(...PROGRESS_UPDATE_SELECT).expand('Author')
+      .select(...PROGRESS_UPDATE_SELECT, 'Pending').expand('Author')
       .filter(`UpdatedAt ge datetime'${new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z')}'`)
       .orderBy('UpdatedAt', true)
       .top(MAX_PAGE);
     const wanted = planItemIds ? new Set(planItemIds) : null;
-    const out: ProgressUpdate[] = [];
+    const rows: Record<string, unknown>[] = [];
     for await (const page of query) {
-      for (const row of page as Record<string, unknown>[]) {
-        const update = toProgressUpdate(row);
-        if (!wanted || wanted.has(update.planItemId)) out.push(update);
-      }
+      for (const row of page as Record<string, unknown>[]) if (!wanted || wanted.has(Number(row.PlanItemId))) rows.push(row);
     }
-    return out;
+    return (await this.confirmedOnly(rows)).map(toProgressUpdate);
   }
+}
+
+/** A promise's outcome as a value, so one refused part of a `$batch` does not hide the others. */
+function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
 }

@@ -42,7 +42,7 @@ export function serverTimeOf(response: Response): Date {
 type Parseable = { on: { parse(handler: (url: URL, response: Response, result: unknown) => Promise<[URL, Response, unknown]>): unknown } };
 
 /** Notes the Date (and ETag) of the response a queryable gets, so leases run on SharePoint's clock. */
-function watchResponse<T extends Parseable>(query: T): { query: T; seen: { serverNow: Date | null; etag: string | null } } {
+export function watchResponse<T extends Parseable>(query: T): { query: T; seen: { serverNow: Date | null; etag: string | null } } {
   const seen: { serverNow: Date | null; etag: string | null } = { serverNow: null, etag: null };
   query.on.parse(async (url, response, result) => {
     seen.serverNow = serverTimeOf(response);

@@ -3,21 +3,22 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import type { IsoDate, IsoDateTime } from '../domain/plan-item';
+import type { TimedRead } from '../reminders/reminder-log';
 import { requestClaimKey, SEND_NOW_KIND, type SendRequest, type SendRequestLog, type SendRequestOutcome } from '../reminders/send-requests';
 import { messageOf, statusOf } from './batch';
 import { LIST } from './list-names';
 import { etagOf, text } from './plan-item-mapping';
-import { toEntry } from './reminder-log-repository';
+import { toEntry, watchResponse } from './reminder-log-repository';
 import { odataString } from '../domain/to-odata';
 
-const SELECT = ['ID', 'ClaimKey', 'GroupName', 'DateKey', 'ItemIds', 'Outcome', 'Attempts', 'SentAt', 'Detail'];
+const SELECT = ['ID', 'ClaimKey', 'GroupName', 'Kind', 'DateKey', 'ItemIds', 'Outcome', 'Attempts', 'SentAt', 'Detail', 'Modified'];
 const MAX_PAGE = 5000;
 
 type Row = Record<string, unknown>;
 
 function toRequest(row: Row): SendRequest {
   // The same Reminder Log row as the job reads; a request starts as Requested, not Claimed.
-  const { kind: _kind, modified: _modified, ...entry } = toEntry(row);
+  const { kind: _kind, ...entry } = toEntry(row);
   return { ...entry, outcome: (text(row.Outcome) || 'Requested') as SendRequestOutcome };
 }
 
@@ -54,9 +55,11 @@ export class SharePointSendRequests implements SendRequestLog {
     }
   }
 
-  /** One request as it stands now. */
-  async get(id: number): Promise<SendRequest> {
-    return toRequest((await this.items.getById(id).select(...SELECT)()) as Row);
+  /** One request as it stands now, with SharePoint's time of the read (the tab tells a dead job from a slow one by it). */
+  async get(id: number): Promise<TimedRead<SendRequest>> {
+    const { query, seen } = watchResponse(this.items.getById(id).select(...SELECT));
+    const row = (await query()) as Row;
+    return { value: toRequest(row), serverNow: seen.serverNow ?? new Date() };
   }
 
   private async byClaimKey(claimKey: string): Promise<SendRequest> {
@@ -65,27 +68,42 @@ export class SharePointSendRequests implements SendRequestLog {
     return toRequest(rows[0]);
   }
 
-  /** Requests still waiting, oldest first (Outcome is indexed, so this stays under the list view threshold). */
-  async pending(): Promise<SendRequest[]> {
+  /**
+   * Requests Requested or Claimed, oldest first, with SharePoint's time. Outcome is indexed
+   * and only rows waiting or in flight have those outcomes, so this stays small however
+   * long the log grows; scheduled claims (another Kind) are left out here.
+   */
+  async pending(): Promise<TimedRead<SendRequest[]>> {
     const out: SendRequest[] = [];
-    const query = this.items.select(...SELECT).filter("Outcome eq 'Requested'").orderBy('ID', true).top(MAX_PAGE);
-    for await (const page of query) for (const row of page as Row[]) out.push(toRequest(row));
-    return out;
+    const { query, seen } = watchResponse(this.items.select(...SELECT).filter("Outcome eq 'Requested' or Outcome eq 'Claimed'").orderBy('ID', true).top(MAX_PAGE));
+    for await (const page of query) for (const row of page as Row[]) if (text(row.Kind) === SEND_NOW_KIND) out.push(toRequest(row));
+    return { value: out, serverNow: seen.serverNow ?? new Date() };
   }
 
   /** Sets the request to Claimed with the ETag it was read with; null on 412 (another job has it). */
   async claim(request: SendRequest): Promise<SendRequest | null> {
+    return this.guardedUpdate(request, { Outcome: 'Claimed', Attempts: request.attempts + 1 });
+  }
+
+  /** Renews this job's lease (a guarded write that moves Modified on); null when another job took the request over. */
+  async renew(request: SendRequest): Promise<SendRequest | null> {
+    return this.guardedUpdate(request, { Attempts: request.attempts });
+  }
+
+  private async guardedUpdate(request: SendRequest, fields: Record<string, unknown>): Promise<SendRequest | null> {
     try {
-      await this.items.getById(request.id).update({ Outcome: 'Claimed', Attempts: request.attempts + 1 }, request.etag);
+      await this.items.getById(request.id).update(fields, request.etag);
     } catch (error) {
       if (statusOf(error) === 412) return null;
       throw error;
     }
-    return this.get(request.id);
+    return (await this.get(request.id)).value;
   }
 
-  /** Records Sent (with SentAt and the actions listed) or Failed on a request this job claimed. */
+  /** Records Sent (whatever the ETag: the card did arrive) or Failed (only while this job still holds the request). */
   async finish(request: SendRequest, outcome: 'Sent' | 'Failed', at: IsoDateTime, detail: string, itemIds: number[]): Promise<void> {
-    await this.items.getById(request.id).update({ Outcome: outcome, SentAt: outcome === 'Sent' ? at : null, Detail: detail, ItemIds: itemIds.join(',') });
+    const fields = { Outcome: outcome, SentAt: outcome === 'Sent' ? at : null, Detail: detail, ItemIds: itemIds.join(',') };
+    if (outcome === 'Sent') await this.items.getById(request.id).update(fields);
+    else await this.guardedUpdate(request, fields);
   }
 }

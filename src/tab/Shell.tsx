@@ -5,6 +5,10 @@ import type { TabConfig } from './config';
 import { localToday } from './format';
 import { deepLinkToItem, type HostContext } from './host/host';
 import { pageFor, PAGES } from './pages/registry';
+import { PlanPicker, UnknownPlanNotice } from './plans/PlanPicker';
+import { usePlanChoice, usePlans } from './plans/usePlans';
+import type { Route } from './routes';
+import type { TabSession } from './session/tab-session';
 import { useTabSession } from './session/useTabSession';
 import { useRoute } from './useRoute';
 import { useShellStyles } from './useShellStyles.styles';
@@ -20,8 +24,6 @@ export function Shell({ host, config }: ShellProps) {
   const styles = useShellStyles();
   const connection = useTabSession(config, host);
   const [route, navigate] = useRoute(host.page.subPageId);
-  const today = useMemo(() => localToday(), []);
-  const Page = pageFor(route.page).component;
 
   return (
     <div className={styles.shell}>
@@ -42,22 +44,44 @@ export function Shell({ host, config }: ShellProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {connection.state === 'ready' && (
-        <>
-          {connection.session.mode === 'local' && <LocalModeBanner session={connection.session} />}
-          <main className={styles.main}>
-            <Page session={connection.session} host={host} config={config} today={today}
-              openItem={(itemId) => navigate({ ...route, itemId })} />
-          </main>
-          {route.itemId !== null && (
-            <Suspense fallback={<Spinner size="small" label="Opening the action…" />}>
-              <UpdatePanel key={route.itemId} session={connection.session} itemId={route.itemId} locale={host.locale}
-                linkFor={(item) => deepLinkToItem(host, item.id, { teamsAppId: config.teamsAppId, label: item.title })}
-                onClose={() => navigate({ ...route, itemId: null })} />
-            </Suspense>
-          )}
-        </>
-      )}
+      {connection.state === 'ready' && <SessionFrame session={connection.session} host={host} config={config} route={route} navigate={navigate} />}
     </div>
+  );
+}
+
+type SessionFrameProps = ShellProps & { session: TabSession; route: Route; navigate(next: Route): void };
+
+/** What the shell shows once connected: the plan picker, the page and the update panel. */
+function SessionFrame({ session, host, config, route, navigate }: SessionFrameProps) {
+  const styles = useShellStyles();
+  const today = useMemo(() => localToday(), []);
+  const plans = usePlans(session);
+  const [plan, choosePlan] = usePlanChoice();
+  const Page = pageFor(route.page).component;
+  // The settings page picks its own plan; every other page is scoped by the picker.
+  const scoped = route.page !== 'config';
+
+  return (
+    <>
+      {session.mode === 'local' && <LocalModeBanner session={session} />}
+      {scoped && (
+        <div className={styles.scope}>
+          <PlanPicker plans={plans} plan={plan} onChoose={choosePlan} />
+        </div>
+      )}
+      {scoped && <UnknownPlanNotice plans={plans} plan={plan} />}
+      <main className={styles.main}>
+        {/* Keyed by plan: a page reads its scope from the URL when it mounts, so another plan is a fresh page. */}
+        <Page key={plan ?? ''} session={session} host={host} config={config} today={today}
+          openItem={(itemId) => navigate({ ...route, itemId })} />
+      </main>
+      {route.itemId !== null && (
+        <Suspense fallback={<Spinner size="small" label="Opening the action…" />}>
+          <UpdatePanel key={route.itemId} session={session} itemId={route.itemId} locale={host.locale}
+            linkFor={(item) => deepLinkToItem(host, item.id, { teamsAppId: config.teamsAppId, label: item.title })}
+            onClose={() => navigate({ ...route, itemId: null })} />
+        </Suspense>
+      )}
+    </>
   );
 }

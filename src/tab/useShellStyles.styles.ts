@@ -12,6 +12,7 @@ export const useShellStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
   appName: { ...typographyStyles.title3, margin: '0' },
+  scope: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
   main: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,

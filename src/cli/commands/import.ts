@@ -1,16 +1,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { applyImport, type ImportSummary } from '../../importer/apply-import';
+import type { ImportSummary } from '../../importer/apply-import';
 import { dryRunDocument } from '../../importer/dry-run-json';
+import { formatRows } from '../../importer/format-rows';
 import { parseOwnersCsv } from '../../importer/owners-file';
-import { resolveOwners } from '../../importer/resolve-owners';
-import { MAX_PLAN_BYTES, parsePlanFile } from '../../importer/parse-plan-file';
+import { describeToConfirm } from '../../importer/resolve-owners';
+import { MAX_PLAN_BYTES, parsePlanFile, planNameFromFileName, readTables } from '../../importer/parse-plan-file';
+import { parseImportMapping, parseMapOption, serialiseImportMapping, type ImportMapping } from '../../importer/row-kinds';
 import { ImportError, type ParsedPlan } from '../../importer/table';
 import { openSite } from '../../sharepoint/open-site';
+import { SharePointPlans } from '../../sharepoint/plans-repository';
+import { importIntoSite } from '../site-import';
 import { authForSite, resolveSiteUrl } from '../../sharepoint/site-url';
 
-type ImportOptions = { plan?: string; group?: string; site?: string; owners?: string; dryRun?: boolean; json?: boolean };
+type ImportOptions = { plan?: string; group?: string; site?: string; owners?: string; dryRun?: boolean; json?: boolean; map?: string; showRows?: boolean };
 
 /** Reads a file the user named, refusing what cannot be a plan before reading it all. */
 function readInputFile(file: string, what: string, limit = MAX_PLAN_BYTES): Uint8Array {
@@ -40,7 +44,8 @@ export function formatDryRun(parsed: ParsedPlan): string {
 /** An import's outcome as a person reads it. */
 export function formatSummary(plan: string, siteUrl: string, summary: ImportSummary): string {
   const lines = [`Imported "${plan}" into ${siteUrl}: added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, warnings ${summary.warnings.length}.`];
-  if (summary.unresolvedOwners.length) lines.push(`Owners kept as text only (not in the owners file or not found): ${summary.unresolvedOwners.join('; ')}`);
+  if (summary.repaired) lines.push(`Repaired ${summary.repaired} duplicate action(s) an earlier version left (moved to the recycle bin).`);
+  if (summary.progressNotes) lines.push(`Added ${summary.progressNotes} progress note(s) from the plan to their actions' history.`);
   for (const w of summary.warnings) lines.push(`  ! ${w.where}: ${w.message}`);
   return lines.join('\n');
 }
@@ -56,19 +61,44 @@ export function register(program: Command): void {
     .option('--owners <csv>', 'CSV of owner text as written in the plan → email, to fill the Owner person field')
     .option('--dry-run', 'parse and show what would be imported; write nothing (needs no site)')
     .option('--json', 'print JSON (with --dry-run: the parsed plan; otherwise: the summary)')
+    .option('--map <roles>', 'which column holds what, counted from 1, e.g. action=2,owner=4,due=5 (roles: ref section action context owner due start resource rag status measure progress ignore)')
+    .option('--show-rows', "print every row's kind (action, heading, header, progress, commentary, furniture) and why; writes nothing")
     .action(async (file: string, opts: ImportOptions) => {
-      const parsed = await parsePlanFile(readInputFile(file, 'plan document'), path.basename(file), { plan: opts.plan });
+      const bytes = readInputFile(file, 'plan document');
+      const given: ImportMapping | undefined = opts.map ? { columns: parseMapOption(opts.map) } : undefined;
+      if (opts.showRows) {
+        const parsed = await parsePlanFile(bytes, path.basename(file), { plan: opts.plan, importMapping: given });
+        console.log(opts.json ? JSON.stringify({ plan: parsed.plan, mappings: parsed.mappings, rows: parsed.rows }, null, 2) : formatRows(parsed));
+        return;
+      }
       if (opts.dryRun) {
+        const parsed = await parsePlanFile(bytes, path.basename(file), { plan: opts.plan, importMapping: given });
         console.log(opts.json ? JSON.stringify(dryRunDocument(parsed), null, 2) : formatDryRun(parsed));
         return;
       }
       // Everything the user supplied is checked before connecting, so a mistake writes nothing.
-      const owners = opts.owners ? parseOwnersCsv(new TextDecoder().decode(readInputFile(opts.owners, 'owners file')), path.basename(opts.owners)) : new Map<string, string>();
+      const ownersFile = opts.owners ? parseOwnersCsv(new TextDecoder().decode(readInputFile(opts.owners, 'owners file')), path.basename(opts.owners)) : undefined;
+      // An unreadable file (empty, binary, damaged, password-protected, a zip bomb) is refused before connecting.
+      await readTables(bytes, path.basename(file));
       const siteUrl = resolveSiteUrl(opts.site);
       const site = await openSite(siteUrl, await authForSite(siteUrl));
-      const { ownerIds, warnings } = await resolveOwners(parsed, owners, (email) => site.ensureUser(email), opts.owners ?? 'owners file');
-      const summary = await applyImport(parsed, { repository: site.plans, plan: parsed.plan, group: opts.group, ownerIds });
+      // A revised version of a plan is read with the mapping confirmed last time, unless a new one is given.
+      const planName = opts.plan?.trim() || planNameFromFileName(path.basename(file));
+      const saved = given ? null : (await new SharePointPlans(site.sp).findByName(planName))?.importMapping;
+      const importMapping = given ?? (saved ? parseImportMapping(saved) : undefined);
+      const parsed = await parsePlanFile(bytes, path.basename(file), { plan: planName, importMapping });
+      const { summary, toConfirm, warnings } = await importIntoSite(site, parsed, {
+        source: path.basename(file),
+        group: opts.group,
+        ownersFile,
+        holder: `${process.env.PLAN_TRACKER_ACT_AS ?? process.env.USER ?? 'someone'} (plan-tracker import)`,
+        importMapping: given ? serialiseImportMapping(given) : undefined,
+      });
       const all = { ...summary, warnings: [...parsed.warnings, ...warnings, ...summary.warnings] };
-      console.log(opts.json ? JSON.stringify({ plan: parsed.plan, siteUrl, ...all }, null, 2) : formatSummary(parsed.plan, siteUrl, all));
+      if (opts.json) {
+        console.log(JSON.stringify({ ...all, plan: parsed.plan, siteUrl, ownersToConfirm: toConfirm, reusedSavedMapping: Boolean(saved) }, null, 2));
+      } else {
+        console.log([formatSummary(parsed.plan, siteUrl, all), ...(saved ? ['Read with the column mapping saved for this plan (give --map to change it).'] : []), ...describeToConfirm(toConfirm)].join('\n'));
+      }
     });
 }

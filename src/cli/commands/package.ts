@@ -1,12 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv from 'ajv';
+// reason: Microsoft's Teams schemas are JSON Schema draft-04, which ajv 8 reads only through ajv-draft-04 (what @microsoft/app-manifest itself uses).
+import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Command } from 'commander';
 import JSZip from 'jszip';
 import { PROJECT_ROOT } from '../../project-root';
 import { parseDotenv } from '../../reminders/webhook-config';
-
 
 
 /** Icons Teams requires, with the sizes it checks. */
@@ -15,7 +16,7 @@ const ICONS = { 'color.png': 192, 'outline.png': 32 } as const;
 export type AppPackageOptions = {
   /** Which env/.env.<name> file to read (Teams Toolkit style); `local` by default. */
   env?: string;
-  /** The appPackage folder (manifest.json, icons, schema subset). */
+  /** The appPackage folder (manifest.json and icons). */
   appPackageDir?: string;
   /** The folder holding the .env files. */
   envDir?: string;
@@ -34,7 +35,24 @@ export async function readEnvFiles(env: string, envDir = path.join(PROJECT_ROOT,
   return { ...(await read(`.env.${env}`)), ...(await read(`.env.${env}.user`)) };
 }
 
-/** Replaces every `${{NAME}}`; fails listing all names that have no value. */
+/** Where each `${{NAME}}` of a JSON template is used: NAME → JSON pointers (`/staticTabs/0/contentUrl`). */
+export function placeholderFields(template: string): Map<string, string[]> {
+  const where = new Map<string, string[]>();
+  const walk = (value: unknown, at: string): void => {
+    if (typeof value === 'string') {
+      for (const m of value.matchAll(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)) where.set(m[1], [...(where.get(m[1]) ?? []), at || '/']);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}/${i}`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${at}/${k}`);
+  };
+  try {
+    walk(JSON.parse(template), '');
+  } catch {
+    // Not JSON: the names alone are reported.
+  }
+  return where;
+}
+
+/** Replaces every `${{NAME}}`; fails listing all names that have no value, and the fields that use them. */
 export function substitute(template: string, values: Record<string, string | undefined>): { text: string; used: string[] } {
   const missing = new Set<string>();
   const used = new Set<string>();
@@ -46,7 +64,9 @@ export function substitute(template: string, values: Record<string, string | und
     return JSON.stringify(value).slice(1, -1);
   });
   if (missing.size > 0) {
-    throw new Error(`No value for ${[...missing].join(', ')} in appPackage/manifest.json. Set them in env/.env.<env>, env/.env.<env>.user or the environment.`);
+    const where = placeholderFields(template);
+    const named = [...missing].map((name) => (where.has(name) ? `${name} (used by ${where.get(name)!.join(', ')})` : name));
+    throw new Error(`No value for ${named.join('; ')} in appPackage/manifest.json. Set them in env/.env.<env>, env/.env.<env>.user or the environment.`);
   }
   return { text, used: [...used].sort() };
 }
@@ -59,13 +79,45 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** Checks the manifest against appPackage/manifest.schema-subset.json; returns readable problems. */
+/**
+ * The JSON schema Microsoft ships in `@microsoft/app-manifest` for a manifest version
+ * ("1.30" → `json-schemas/teams/v1.30/MicrosoftTeams.schema.json`).
+ */
+export async function bundledTeamsSchema(manifestVersion: string): Promise<object> {
+  const resolve = createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve;
+  const root = path.dirname(resolve('@microsoft/app-manifest/package.json'));
+  const file = path.join(root, 'build', 'json-schemas', 'teams', `v${manifestVersion}`, 'MicrosoftTeams.schema.json');
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new Error(`@microsoft/app-manifest has no schema for manifestVersion '${manifestVersion}' (looked for ${file}). Use a version it ships, or update the package.`);
+  });
+  return JSON.parse(text) as object;
+}
+
+/**
+ * Checks the manifest against Microsoft's schema (draft-04, validated the way
+ * @microsoft/app-manifest validates: every error, loose type checks), and that every URL
+ * is HTTPS — Teams loads only HTTPS pages, though the schema's `anyHttpUrl` allows http.
+ * Each problem names the field (`/staticTabs/0/contentUrl …`).
+ */
 export function validateManifest(manifest: unknown, schema: object): string[] {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
+  const ajv = new Ajv04({ allErrors: true, strictTypes: false });
+  addFormats(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(schema);
-  if (validate(manifest)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  const problems = validate(manifest)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  return [...problems, ...insecureUrls(manifest)];
+}
+
+/** `/developer/websiteUrl must use HTTPS …` for every string under a key ending in `Url` that is not https. */
+function insecureUrls(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => insecureUrls(v, `${at}/${i}`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    typeof v === 'string' && /Url$/.test(key) && !/^https:\/\//i.test(v)
+      ? [`${at}/${key} must use HTTPS (Teams loads only https:// pages), found '${v}'`]
+      : insecureUrls(v, `${at}/${key}`),
+  );
 }
 
 /**
@@ -87,7 +139,7 @@ export async function buildAppPackage(options: AppPackageOptions = {}): Promise<
   const { text, used } = substitute(template, values);
 
   const manifest = JSON.parse(text) as Record<string, unknown>;
-  const schema = JSON.parse(await readFile(path.join(appDir, 'manifest.schema-subset.json'), 'utf8')) as object;
+  const schema = await bundledTeamsSchema(String(manifest.manifestVersion));
   const problems = validateManifest(manifest, schema);
   const icons = new Map<string, Buffer>();
   for (const [file, side] of Object.entries(ICONS)) {

@@ -5,9 +5,7 @@ import { startEmulatorServer } from '../../emulator/node-server';
 import { readUsersFile, type SeedUser } from '../../emulator/users-file';
 import { createChatPreview } from '../../emulator/chat-preview';
 import { createWebhookSink } from '../../emulator/webhook-sink';
-import { applyImport } from '../../importer/apply-import';
 import { parseOwnersCsv } from '../../importer/owners-file';
-import { resolveOwners } from '../../importer/resolve-owners';
 import { parsePlanFile } from '../../importer/parse-plan-file';
 import { startLocalScheduler } from '../../reminders/reminder-job';
 import { connect } from '../../sharepoint/connect';
@@ -17,6 +15,7 @@ import { ensureSteeringGroup } from '../../sharepoint/steering-group-setup';
 import { ensureTabBuilt } from '../../tab/build-tab';
 import { serveTab } from '../../tab/serve-tab';
 import { PROJECT_ROOT, loadListsManifest } from '../load-manifest';
+import { importIntoSite } from '../site-import';
 
 /** The sample plan `npm start` loads on first run, and the steering group it reports to. */
 export const SAMPLE = {
@@ -29,14 +28,16 @@ export const SAMPLE = {
 
 const ADMIN: SeedUser = { name: 'Plan Admin', email: 'admin@contoso.example' };
 
-/** Imports the sample plan into an empty site, resolving owners from the sample owners file. */
+/**
+ * Imports the sample plan into an empty site the way `plan-tracker import` does (Plans
+ * row, import lease, owners through the sample owners file — remembered as aliases).
+ */
 export async function loadSamplePlan(site: SiteSession, log: (line: string) => void): Promise<void> {
   const existing = await site.plans.query({ plan: SAMPLE.plan }, { today: '1970-01-01', top: 1 });
   if (existing.length > 0) return;
   const parsed = await parsePlanFile(new Uint8Array(readFileSync(SAMPLE.file)), path.basename(SAMPLE.file), { plan: SAMPLE.plan });
-  const owners = parseOwnersCsv(readFileSync(SAMPLE.owners, 'utf8'), SAMPLE.owners);
-  const { ownerIds } = await resolveOwners(parsed, owners, (email) => site.ensureUser(email), SAMPLE.owners);
-  const summary = await applyImport(parsed, { repository: site.plans, plan: SAMPLE.plan, group: SAMPLE.group, ownerIds });
+  const ownersFile = parseOwnersCsv(readFileSync(SAMPLE.owners, 'utf8'), SAMPLE.owners);
+  const { summary } = await importIntoSite(site, parsed, { source: path.basename(SAMPLE.file), group: SAMPLE.group, ownersFile, holder: 'npm start (sample plan)' });
   await ensureSteeringGroup(site.sp, { name: SAMPLE.group, schedule: '0 8 * * 1-5' });
   log(`Imported the sample plan "${SAMPLE.plan}": ${summary.added} actions, ${summary.warnings.length} warnings.`);
 }

@@ -4,8 +4,11 @@ import type { ListRecord } from '../store/list-catalog';
 import { emailOfLogon } from '../store/site-users';
 import { noContent, ok, type ApiContext, type ApiRequest, type ApiResult } from './api-context';
 import { numberArg, resolveAliases, stringArg, type PathSegment } from './api-path';
+import { getChanges } from './changes';
 import { listFieldRoutes, webFieldRoutes } from './fields';
-import { folderEntity, listEntity, listRootOf, userEntity, webEntity } from './entities';
+import { checkListBody, listExtraRoutes } from './list-extras';
+import { recycleBinRoutes } from './recycle-bin';
+import { folderEntity, listEntity, listRootOf, userEntity, webEntity, withParentWeb } from './entities';
 import { handleItems } from './item-routes';
 import type { EntityValue } from './odata-json';
 import { collection, entity, requireMethod } from './respond';
@@ -62,7 +65,9 @@ function web(ctx: ApiContext, req: ApiRequest, rest: PathSegment[]): ApiResult {
       const [selector] = more;
       if (!selector && first.args === null) return collection(ctx, req, 'SP.Data.UserInfoItems', users.all().map((u) => userEntity(ctx.site, u)));
       let user;
-      if (first.args !== null) user = users.byId(numberArg(first.args) ?? -1);
+      // siteusers(@v)?@v='i:0#.f|membership|…' (getByLoginName) arrives here with the alias resolved.
+      if (first.args !== null && stringArg(first.args) !== null) user = users.byEmail(emailOfLogon(stringArg(first.args)!) ?? '');
+      else if (first.args !== null) user = users.byId(numberArg(first.args) ?? -1);
       else if (selector.name === 'getbyid') user = users.byId(numberArg(selector.args) ?? -1);
       else if (selector.name === 'getbyemail') user = users.byEmail(stringArg(selector.args) ?? '');
       else if (selector.name === 'getbyloginname') user = users.byEmail(emailOfLogon(stringArg(selector.args) ?? '') ?? '');
@@ -89,6 +94,10 @@ function web(ctx: ApiContext, req: ApiRequest, rest: PathSegment[]): ApiResult {
     case 'fields':
     case 'availablefields':
       return webFieldRoutes(ctx, req, first, more);
+    case 'recyclebin':
+      return recycleBinRoutes(ctx, req, first, more);
+    case 'getchanges':
+      return getChanges(ctx, req, null);
     case 'getlist': {
       const url = stringArg(first.args) ?? '';
       const name = url.replace(/\/+$/, '').split('/').pop() ?? '';
@@ -113,6 +122,7 @@ function lists(ctx: ApiContext, req: ApiRequest, segment: PathSegment, more: Pat
   if (!selector) {
     if (req.method === 'POST') {
       const body = req.body ?? {};
+      checkListBody(body);
       const title = typeof body.Title === 'string' ? body.Title.trim() : '';
       if (!title) throw spErrors.badRequest('A new list needs a Title.');
       const template = Number(body.BaseTemplate ?? 100);
@@ -143,7 +153,7 @@ function lists(ctx: ApiContext, req: ApiRequest, segment: PathSegment, more: Pat
 function listValue(ctx: ApiContext, req: ApiRequest, list: ListRecord): EntityValue {
   const expand = (req.url.searchParams.get('$expand') ?? '').toLowerCase().split(',').map((s) => s.trim());
   const defaultView = ctx.store.catalog.views(list).find((v) => v.isDefault);
-  return listEntity(ctx.site, list, ctx.store.items.count(list), defaultView, expand.includes('rootfolder'));
+  return withParentWeb(ctx.site, listEntity(ctx.site, list, ctx.store.items.count(list), defaultView, expand.includes('rootfolder')), expand);
 }
 
 function listResult(ctx: ApiContext, req: ApiRequest, list: ListRecord): ApiResult {
@@ -160,6 +170,7 @@ function listRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecord, rest: Pa
       case 'MERGE':
       case 'PATCH': {
         const body = req.body ?? {};
+        checkListBody(body);
         catalog.update(list, {
           title: typeof body.Title === 'string' ? body.Title : undefined,
           description: typeof body.Description === 'string' ? body.Description : undefined,
@@ -168,6 +179,7 @@ function listRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecord, rest: Pa
       }
       case 'DELETE':
         catalog.delete(list);
+        ctx.store.items.versions.deleteList(list.seq);
         return { status: 200, body: null };
       default:
         throw spErrors.methodNotAllowed(req.method, list.title);
@@ -190,5 +202,5 @@ function listRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecord, rest: Pa
     case 'itemcount':
       return ok(req.flavour === 'verbose' ? { d: { ItemCount: ctx.store.items.count(list) } } : { value: ctx.store.items.count(list) });
   }
-  throw spErrors.resourceNotFound(first.raw);
+  return listExtraRoutes(ctx, req, list, rest);
 }

@@ -60,11 +60,19 @@ export function numberArg(args: string | null): number | null {
 export function resolveAliases(path: PathSegment[], search: URLSearchParams): PathSegment[] {
   return path.map((segment) => {
     if (segment.args === null || !segment.args.includes('@')) return segment;
-    const args = segment.args.replace(/@[A-Za-z_]\w*/g, (alias) => {
-      const value = search.get(alias);
-      if (value === null) throw spErrors.badQuery(`The parameter alias '${alias}' has no value: add ${alias}=<value> to the query string.`);
-      return value;
-    });
+    // Only an alias outside quotes is one: getByEmail('a@b.example') holds none.
+    const parts = segment.args.split(/('(?:[^']|'')*')/);
+    const args = parts
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part.replace(/@[A-Za-z_]\w*/g, (alias) => {
+              const value = search.get(alias);
+              if (value === null) throw spErrors.badQuery(`The parameter alias '${alias}' has no value: add ${alias}=<value> to the query string.`);
+              return value;
+            }),
+      )
+      .join('');
     return { ...segment, args };
   });
 }

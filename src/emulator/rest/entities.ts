@@ -28,6 +28,7 @@ export function webEntity(site: SiteInfo): EntityValue {
       Description: '',
       Url: site.siteUrl,
       ServerRelativeUrl: site.sitePath,
+      ServerRelativePath: new ComplexValue('SP.ResourcePath', { DecodedUrl: site.sitePath }),
       Created: site.created,
       Language: 1033,
       WebTemplate: 'STS',
@@ -92,12 +93,18 @@ export function listEntity(site: SiteInfo, list: ListRecord, itemCount: number, 
   return new EntityValue({ type: 'SP.List', id: `${site.siteUrl}/_api/${path}`, uri: `${site.siteUrl}/_api/${path}`, editLink: path, etag: `"${list.version}"` }, props);
 }
 
+/** A list with its parent web inside when `$expand` names ParentWeb (getParentInfos). */
+export function withParentWeb(site: SiteInfo, list: EntityValue, expand: string[]): EntityValue {
+  if (expand.includes('parentweb')) list.props.ParentWeb = webEntity(site);
+  return list;
+}
+
 /** A list's root folder (SP.Folder). */
 export function folderEntity(site: SiteInfo, list: ListRecord): EntityValue {
   const path = `${listPath(list)}/RootFolder`;
   return new EntityValue(
     { type: 'SP.Folder', id: `${site.siteUrl}/_api/${path}`, uri: `${site.siteUrl}/_api/${path}`, editLink: path },
-    { Exists: true, Name: list.urlName, ServerRelativeUrl: listRootOf(site, list), ItemCount: 0, UniqueId: list.id },
+    { Exists: true, Name: list.urlName, ServerRelativeUrl: listRootOf(site, list), ServerRelativePath: new ComplexValue('SP.ResourcePath', { DecodedUrl: listRootOf(site, list) }), ItemCount: 0, UniqueId: list.id },
   );
 }
 

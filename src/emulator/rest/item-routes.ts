@@ -5,7 +5,9 @@ import { entityNameOf, etagOf, USER_SUB_NAMES } from '../store/list-items';
 import { ok, type ApiContext, type ApiRequest, type ApiResult } from './api-context';
 import { numberArg } from './api-path';
 import { itemEntity, ITEM_EXTRA_NAMES, type ItemShape } from './entities';
-import { renderCollection, renderEntity, renderPrimitive } from './odata-json';
+import { itemSubRoutes } from './item-extras';
+import { parentListEntity, splitParentList } from './parent-list';
+import { renderCollection, renderEntity } from './odata-json';
 
 const DEFAULT_PAGE = 100;
 /** SharePoint caps `$top` on list items at 5,000. */
@@ -104,16 +106,7 @@ export function handleItems(ctx: ApiContext, req: ApiRequest, list: ListRecord, 
     if (second) throw spErrors.resourceNotFound(second.raw);
     return itemCollection(ctx, req, list);
   }
-  const action = tail[0];
-  if (action) {
-    if (action.name === 'recycle' && req.method === 'POST') {
-      const row = ctx.store.items.get(list, id);
-      if (!row) throw spErrors.itemNotFound();
-      ctx.store.items.delete(list, id, null);
-      return ok(renderPrimitive(req.flavour, `${ctx.site.siteUrl}/_api/$metadata#Edm.Guid`, 'Recycle', row.GUID));
-    }
-    throw spErrors.resourceNotFound(action.raw);
-  }
+  if (tail.length > 0) return itemSubRoutes(ctx, req, list, id, tail);
   return singleItem(ctx, req, list, id);
 }
 
@@ -151,10 +144,12 @@ function singleItem(ctx: ApiContext, req: ApiRequest, list: ListRecord, id: numb
   const ifMatch = req.headers.get('if-match');
   switch (req.method) {
     case 'GET': {
-      const shape = shapeOf(ctx, list, req.url);
+      const { url, ask } = splitParentList(req.url);
+      const shape = shapeOf(ctx, list, url);
       const row = ctx.store.items.get(list, id);
       if (!row) throw spErrors.itemNotFound();
       const entity = itemEntity(ctx.site, list, ctx.store.catalog.fields(list), row, shape, (uid) => ctx.store.users.byId(uid));
+      if (ask) entity.props.ParentList = parentListEntity(ctx, list, ask);
       return ok(renderEntity(req.flavour, metadataUrl(ctx, list, true), entity), { ETag: etagOf(row._Version) });
     }
     case 'MERGE':

@@ -9,13 +9,20 @@ export type ZipLimits = {
   totalBytes: number;
   /** How many parts the package may have. */
   parts: number;
+  /**
+   * Past `ratioFrom` bytes, a part may be at most this many times larger than the compressed
+   * bytes read for it. Real XML compresses 5–50 times; a bomb 1,000 times, so it is refused
+   * after a few MB instead of after the whole part limit.
+   */
+  ratio: number;
+  ratioFrom: number;
 };
 
 /**
  * Far above any real plan (a 200-page Word document is a few MB of XML; a 100,000-row sheet
- * about 40 MB), far below what would exhaust a browser tab or the CLI.
+ * about 45 MB), far below what would exhaust a browser tab or the CLI.
  */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { partBytes: 96 * 1024 * 1024, totalBytes: 192 * 1024 * 1024, parts: 2000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { partBytes: 48 * 1024 * 1024, totalBytes: 128 * 1024 * 1024, parts: 2000, ratio: 200, ratioFrom: 8 * 1024 * 1024 };
 
 /**
  * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1,032:1, so one
@@ -40,6 +47,8 @@ export function readZipParts(
   let total = 0;
   let parts = 0;
   let failure: ImportError | null = null;
+  /** Compressed bytes handed to the unzipper so far. */
+  let pushed = 0;
   const tooBig = (what: string) =>
     new ImportError(`${source} is refused: ${what} when unpacked (limit ${Math.round(limits.partBytes / 1024 / 1024)} MB a part, ${Math.round(limits.totalBytes / 1024 / 1024)} MB in all). A real plan is far smaller; it may be damaged or built to exhaust memory. Save the plan again from Office, or save just the action table.`);
 
@@ -49,8 +58,14 @@ export function readZipParts(
       failure = new ImportError(`${source} is refused: it has more than ${limits.parts} parts. Save the plan again from Office, or save just the action table.`);
       return;
     }
+    // A size the package declares is checked at once; a package can lie, so inflating is counted too.
+    if ((file.originalSize ?? 0) > limits.partBytes) {
+      failure = tooBig(`its part ${file.name} says it is ${((file.originalSize ?? 0) / 1024 / 1024).toFixed(1)} MB`);
+      return;
+    }
     const chunks: Uint8Array[] = [];
     let size = 0;
+    const startedAt = pushed;
     const wanted = keep(file.name);
     file.ondata = (error, chunk, final) => {
       if (failure) return;
@@ -62,6 +77,9 @@ export function readZipParts(
       total += chunk.length;
       if (size > limits.partBytes) failure = tooBig(`its part ${file.name} grows past ${Math.round(limits.partBytes / 1024 / 1024)} MB`);
       else if (total > limits.totalBytes) failure = tooBig(`its parts grow past ${Math.round(limits.totalBytes / 1024 / 1024)} MB together`);
+      else if (size > limits.ratioFrom && size / Math.max(1, pushed - startedAt) > limits.ratio) {
+        failure = tooBig(`its part ${file.name} grows more than ${limits.ratio} times larger than its compressed size`);
+      }
       if (failure) {
         file.terminate();
         chunks.length = 0;
@@ -80,7 +98,8 @@ export function readZipParts(
   unzip.register(UnzipPassThrough);
   try {
     for (let at = 0; at < bytes.length && !failure; at += SLICE) {
-      unzip.push(bytes.subarray(at, Math.min(at + SLICE, bytes.length)), at + SLICE >= bytes.length);
+      pushed = Math.min(at + SLICE, bytes.length);
+      unzip.push(bytes.subarray(at, pushed), pushed >= bytes.length);
     }
   } catch (error) {
     if (!failure) failure = new ImportError(`${source} is not a readable ${what.kind} (${(error as Error).message}). Save it again from ${what.app} and import the new file.`);

@@ -25,10 +25,12 @@ export function MyActions({ session, host, today, openItem }: PageProps) {
       {actions.state === 'ready' && actions.items.length > 0 && (
         <>
           <p className={styles.summary}>{summarise(actions.items, today)}</p>
-          <Table aria-labelledby="my-actions-heading" size="medium">
-            <TableHeader>
+          {/* On a narrow screen each row becomes a card: cells stack, each named by its column. */}
+          <Table aria-labelledby="my-actions-heading" size="medium" className={styles.table}>
+            <TableHeader className={styles.header}>
               <TableRow>
                 <TableHeaderCell className={styles.actionColumn}>Action</TableHeaderCell>
+                <TableHeaderCell>Plan</TableHeaderCell>
                 <TableHeaderCell>Due</TableHeaderCell>
                 <TableHeaderCell>RAG</TableHeaderCell>
                 <TableHeaderCell>Status</TableHeaderCell>
@@ -36,28 +38,29 @@ export function MyActions({ session, host, today, openItem }: PageProps) {
                 <TableHeaderCell>Attention</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody className={styles.table}>
               {actions.items.map((item) => {
                 const badge = badgeFor(item, today);
                 return (
-                  <TableRow key={item.id}>
-                    <TableCell>
+                  <TableRow key={item.id} className={styles.row}>
+                    <TableCell className={styles.cell}>
                       <div className={styles.titleCell}>
                         {/* Values from SharePoint are only ever rendered as React text. */}
                         <Link as="button" className={styles.title} {...restoreFocusTarget} onClick={() => openItem(item.id)}>{item.title}</Link>
                         <span className={styles.secondary}>{[item.actionRef, item.section].filter(Boolean).join(' · ')}</span>
                       </div>
                     </TableCell>
-                    <TableCell>{item.dueDate ? formatDate(item.dueDate, host.locale) : item.dueText || (item.ongoing ? 'Ongoing' : '—')}</TableCell>
-                    <TableCell><RagBadge rag={item.rag} /></TableCell>
-                    <TableCell>{item.status}{item.percentComplete > 0 ? ` (${item.percentComplete}%)` : ''}</TableCell>
-                    <TableCell>
+                    <TableCell className={styles.cell} data-label="Plan">{item.plan || '—'}</TableCell>
+                    <TableCell className={styles.cell} data-label="Due">{item.dueDate ? formatDate(item.dueDate, host.locale) : item.dueText || (item.ongoing ? 'Ongoing' : '—')}</TableCell>
+                    <TableCell className={styles.cell} data-label="RAG"><RagBadge rag={item.rag} /></TableCell>
+                    <TableCell className={styles.cell} data-label="Status">{item.status}{item.percentComplete > 0 ? ` (${item.percentComplete}%)` : ''}</TableCell>
+                    <TableCell className={styles.cell} data-label="Last update">
                       <div className={styles.titleCell}>
                         <span>{item.lastUpdated ? formatDateTime(item.lastUpdated, host.locale) : 'Never'}</span>
                         {item.latestUpdate && <span className={styles.note}>{item.latestUpdate}</span>}
                       </div>
                     </TableCell>
-                    <TableCell><div className={styles.badges}>{badge && <AttentionBadge kind={badge} />}</div></TableCell>
+                    <TableCell className={styles.cell} data-label="Attention"><div className={styles.badges}>{badge && <AttentionBadge kind={badge} />}</div></TableCell>
                   </TableRow>
                 );
               })}

@@ -29,11 +29,11 @@ describe('plan-tracker CLI', () => {
   it('lists every command in --help', () => {
     const result = run(['--help']);
     expect(result.status).toBe(0);
-    for (const command of ['start', 'emulator', 'provision', 'import', 'remind', 'package']) expect(result.stdout).toContain(command);
+    for (const command of ['start', 'emulator', 'provision', 'import', 'remind', 'package', 'doctor']) expect(result.stdout).toContain(command);
   });
 
   it('gives each command its own --help', async () => {
-    const commands = ['start', 'emulator', 'provision', 'import', 'remind', 'package'];
+    const commands = ['start', 'emulator', 'provision', 'import', 'remind', 'package', 'doctor'];
     const helps = await Promise.all(commands.map((command) => promisify(execFile)(process.execPath, [BIN, command, '--help'], { cwd: ROOT })));
     helps.forEach(({ stdout }, i) => expect(stdout).toContain(`Usage: plan-tracker ${commands[i]}`));
   });

@@ -6,7 +6,7 @@ import { collectDigest } from '../../../reminders/collect-digest';
 import { localDigestLinks, teamsDigestLinks, type DigestLinks } from '../../../reminders/digest-links';
 import { buildDigestMessage, type ReminderMessage } from '../../../reminders/digest-message';
 import { defaultGroup } from '../../../reminders/resolve-groups';
-import { lastDigestSentAt } from '../../../reminders/send-requests';
+import { readLastDigestSentAt } from '../../../reminders/group-log';
 import { SharePointReminderLog } from '../../../sharepoint/reminder-log-repository';
 import { SharePointSteeringGroups } from '../../../sharepoint/steering-group-repository';
 import type { TabConfig } from '../../config';
@@ -27,8 +27,6 @@ export type PreviewState =
   | { state: 'failed'; message: PlainError }
   | { state: 'ready'; digest: Digest; message: ReminderMessage; lastSentAt: string | null };
 
-// As far back as the job looks for the last digest sent.
-const LOG_LOOKBACK_DAYS = 400;
 const key = (name: string) => name.trim().toLowerCase();
 
 /** Where the preview's buttons lead: the Teams tab when the app id is known, else this tab. */
@@ -82,8 +80,8 @@ export function useDigestPreview(
     setState({ state: 'loading' });
     const now = new Date();
     (async () => {
-      const history = await log.since(new Date(now.getTime() - LOG_LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10));
-      const lastSentAt = lastDigestSentAt(history, group.name);
+      // One narrow read through the unique ClaimKey index, whatever the size of the log.
+      const lastSentAt = await readLastDigestSentAt(log, group, digestWindow(group, now, null).today);
       const digest = await collectDigest(session.site.plans, group, digestWindow(group, now, lastSentAt));
       const message = buildDigestMessage(digest, { links: previewLinks(config, host, overdueViewUrl), since: lastSentAt });
       return { digest, message, lastSentAt };
