@@ -21,7 +21,9 @@ module.exports = {
   testTimeout: 90_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts?(x)'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts?(x)'], testPathIgnorePatterns: ['/node_modules/', '\\.scale\\.test\\.tsx?$'] },
+    // `npm run test:scale`: tests at tens of thousands of rows, too slow for every `npm test`.
+    { ...common, displayName: 'scale', testMatch: ['<rootDir>/tests/**/*.scale.test.ts?(x)'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts?(x)'] },
   ],
 };

@@ -4,6 +4,7 @@ import { resolveOwners } from '../importer/resolve-owners';
 import type { ImportWarning, ParsedPlan } from '../importer/table';
 import type { SiteSession } from '../sharepoint/open-site';
 import { SharePointOwnerAliases } from '../sharepoint/owner-aliases-repository';
+import { SharePointPlanRepository } from '../sharepoint/plan-repository';
 import { SharePointPlans } from '../sharepoint/plans-repository';
 
 export type SiteImportOptions = {
@@ -26,6 +27,8 @@ export type SiteImportResult = { summary: PlanImportSummary; toConfirm: OwnerPro
  * its Plans row updated; owners-file links remembered as aliases for every later import.
  */
 export async function importIntoSite(site: SiteSession, parsed: ParsedPlan, options: SiteImportOptions): Promise<SiteImportResult> {
+  // Rows left by owners' clients that died mid-update are tidied while we are here.
+  await new SharePointPlanRepository(site.sp).sweepUnconfirmedUpdates(new Date());
   const aliases = new SharePointOwnerAliases(site.sp);
   const [users, remembered] = await Promise.all([aliases.siteUsers(), aliases.all()]);
   const owners = await resolveOwners(parsed, { users, aliases: remembered, ownersFile: options.ownersFile, ensureUser: (email) => site.ensureUser(email) }, options.source);

@@ -16,6 +16,8 @@ export type Person = {
   id: number;
   title: string;
   email: string | null;
+  /** The Entra user principal name (from the claims login name), what Teams mentions take; absent when not read. */
+  upn?: string | null;
 };
 
 /**

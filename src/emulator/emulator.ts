@@ -30,6 +30,7 @@ import { dispatchApi } from './rest/api-dispatch';
 import { parseApiPath } from './rest/api-path';
 import { listRootOf, type SiteInfo } from './rest/entities';
 import { contentTypeOf, flavourOf, renderError, type Flavour } from './rest/odata-json';
+import { checkBatchSize, checkJsonDepth, checkUrlLength } from './request-limits';
 import { SpError, spErrors } from './sp-error';
 import type { StorageOptions } from './store/open-database';
 import { SiteStore } from './store/site-store';
@@ -37,6 +38,7 @@ import type { SiteUser } from './store/site-users';
 import { emailOfLogon } from './store/site-users';
 import type { SeedUser } from './users-file';
 import { escapeHtml, renderItemPage, renderViewPage } from './view-page';
+import { applyUrlFilters } from './view-url-filter';
 import { parseCaml } from './query';
 
 export type EmulatorOptions = StorageOptions & {
@@ -182,6 +184,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const parseJsonBody = (text: string): Record<string, unknown> | null => {
     if (text.trim() === '') return null;
+    checkJsonDepth(text);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -207,6 +210,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (error instanceof BatchFormatError) throw spErrors.badRequest(error.message);
       throw error;
     }
+    checkBatchSize(parts.length);
     const apiRoot = `${requestOrigin}${sitePath}/_api/`.toLowerCase();
     const responses: BatchPartResponse[] = parts.map((part) => {
       const flavour = flavourOf(part.headers.get('accept'));
@@ -248,6 +252,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return jsonResponse(errorResult(error, flavour), flavour);
     }
     try {
+      checkUrlLength(request.url);
       const apiPath = url.pathname.slice(sitePath.length + '/_api'.length).replace(/^\/+/, '');
       const isBatch = apiPath.toLowerCase() === '$batch';
       const limit = isBatch ? maxBatchBytes : maxJsonBytes;
@@ -325,7 +330,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const view = store.catalog.viewByPage(list, match[2]);
     if (!view) return undefined;
     try {
-      const caml = parseCaml(`<View><Query>${view.viewQuery}</Query></View>`);
+      // The URL's FilterField/FilterValue parameters narrow the view, as on a SharePoint view page.
+      const filtered = applyUrlFilters(view.viewQuery, url.searchParams, fields);
+      const caml = parseCaml(`<View><Query>${filtered.viewQuery}</Query></View>`);
       const user = currentUser(request.headers);
       const page = store.items.query(list, {
         where: caml.where,
@@ -347,6 +354,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           rows: page.rows,
           itemUrl: (id) => `${root}/DispForm.aspx?ID=${id}`,
           userById,
+          urlFilters: filtered.described,
         }),
       );
     } catch (error) {

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
+import { refusedMethod } from './request-limits';
+import { renderError } from './rest/odata-json';
 
 export type EmulatorServerOptions = Omit<EmulatorOptions, 'origin'> & {
   /** 0 picks a free port (tests). */
@@ -62,6 +64,13 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       const method = (req.method ?? 'GET').toUpperCase();
+      // Fetch's Request cannot carry TRACE/TRACK/CONNECT; SharePoint refuses them (405), never with a 500.
+      const refused = refusedMethod(method);
+      if (refused) {
+        res.writeHead(refused.status, { 'Content-Type': 'application/json;odata=minimalmetadata;charset=utf-8' });
+        res.end(JSON.stringify(renderError('minimal', refused)));
+        return;
+      }
       // The URL keeps the Host header as sent, so the emulator can refuse foreign names (DNS rebinding).
       const hostHeader = req.headers.host ?? '';
       let target: URL | null = null;

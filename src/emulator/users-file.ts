@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 
-/** A person to seed as a site user. */
-export type SeedUser = { name: string; email: string };
+/**
+ * A person to seed as a site user. `group` places them in a site group: `owners`,
+ * `members`, `visitors` (the site's three), `none`, or any group's title (made when
+ * missing); without it they are Members (the first user is the site owner).
+ */
+export type SeedUser = { name: string; email: string; group?: string };
 
 /**
- * Reads a users file: a JSON array of `{ name, email }`, or CSV lines `name,email`
- * (a header line `name,email` is skipped; a name may be quoted). Throws naming the line
- * that cannot be read.
+ * Reads a users file: a JSON array of `{ name, email, group? }`, or CSV lines
+ * `name,email[,group]` (a header line `name,email…` is skipped; a cell may be quoted).
+ * Throws naming the line that cannot be read.
  */
 export function readUsersFile(file: string): SeedUser[] {
   let text: string;
@@ -29,11 +33,14 @@ export function parseUsers(text: string, label = 'users file'): SeedUser[] {
       throw new Error(`The ${label} is not valid JSON (${(error as Error).message}); write an array like [{"name":"Jane Doe","email":"jane@contoso.example"}].`);
     }
     return (parsed as unknown[]).map((entry, i) => {
-      const { name, email } = (entry ?? {}) as { name?: unknown; email?: unknown };
+      const { name, email, group } = (entry ?? {}) as { name?: unknown; email?: unknown; group?: unknown };
       if (typeof name !== 'string' || typeof email !== 'string' || !email.includes('@')) {
         throw new Error(`Entry ${i + 1} of the ${label} needs a "name" and an "email".`);
       }
-      return { name: name.trim(), email: email.trim() };
+      if (group !== undefined && (typeof group !== 'string' || !group.trim())) {
+        throw new Error(`Entry ${i + 1} of the ${label} has a "group" that is not a group name; use "owners", "members", "visitors", "none" or a group's title.`);
+      }
+      return withGroup({ name: name.trim(), email: email.trim() }, typeof group === 'string' ? group : '');
     });
   }
   const users: SeedUser[] = [];
@@ -41,11 +48,15 @@ export function parseUsers(text: string, label = 'users file'): SeedUser[] {
     if (line.trim() === '') return;
     const cells = splitCsvLine(line);
     if (i === 0 && cells[1]?.toLowerCase() === 'email') return;
-    const [name, email] = cells;
-    if (!name || !email || !email.includes('@')) throw new Error(`Line ${i + 1} of the ${label} is not 'name,email': '${line}'.`);
-    users.push({ name, email });
+    const [name, email, group] = cells;
+    if (!name || !email || !email.includes('@') || cells.length > 3) throw new Error(`Line ${i + 1} of the ${label} is not 'name,email' or 'name,email,group': '${line}'.`);
+    users.push(withGroup({ name, email }, group ?? ''));
   });
   return users;
+}
+
+function withGroup(user: SeedUser, group: string): SeedUser {
+  return group.trim() ? { ...user, group: group.trim() } : user;
 }
 
 function splitCsvLine(line: string): string[] {

@@ -9,9 +9,9 @@ import type { ColumnMapping, ColumnRole, TableRow } from './table';
  */
 const HEADER_PATTERNS: [ColumnRole, RegExp][] = [
   ['start', /\bstart(ing)?\b|\bcommenc/],
-  ['due', /\bdue\b|by when|\bwhen\b|deadline|target (completion )?date|completion date|\bdate\b|timescale|time ?frame|timeline|end date|delivery date|target completion/],
+  ['due', /\bdue\b|by when|\bwhen\b|deadline|target (completion )?date|completion date|\bdate\b|timescale|time ?frame|timeline|end date|delivery date|target completion|^target$|^(target|expected) (by|completion)$/],
   ['rag', /\brag\b|red.?amber.?green|\brating\b/],
-  ['owner', /owner|responsib|\blead\b|\bleads\b|\bsro\b|senior responsible|accountab|by whom|\bwho\b|officer|champion|\bmanager\b|assigned/],
+  ['owner', /owner|responsib|\blead\b|\bleads\b|\bsro\b|senior responsible|accountab|by whom|\bwho\b|officer|champion|\bmanager\b|assigned|\bcabinet member\b|\blead member\b|portfolio holder|\bcouncillor\b|\bcllr\b/],
   ['resource', /resourc|budget|\bcost|funding|financ/],
   ['measure', /measure|\bkpi|indicator|success criteria|how will (we|this|you)|evidence of success|\bmetric/],
   ['status', /^status$|current status|^progress status$/],
@@ -53,7 +53,8 @@ export function matchHeader(cells: string[]): HeaderMatch | undefined {
   const roles = Object.values(mapping);
   const progressCell = filled.find(({ c }) => PROGRESS_HEADER.test(c.toLowerCase()));
   const hasActionSide = roles.some((r) => r === 'owner' || r === 'due');
-  if (progressCell && !hasActionSide) {
+  // A progress table may date its notes; it never names an action or who owns it.
+  if (progressCell && !roles.includes('owner') && !roles.includes('action')) {
     const wording = progressCell.c.toLowerCase();
     return { mapping: { ...mapping, [progressCell.i]: 'progress' }, kind: 'progress', completed: /taken|completed|done|achievement|to date|made/.test(wording) };
   }

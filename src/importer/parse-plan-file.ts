@@ -29,6 +29,24 @@ const isOleCompound = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+/**
+ * Whether a text without tabs is a table separated by `,` `;` or `|`: most of its lines split
+ * into the same number (2 or more) of fields. Prose has commas too, but not in step.
+ */
+function looksDelimited(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 200);
+  if (lines.length < 2) return false;
+  return [',', ';', '|'].some((delimiter) => {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      const fields = line.replace(/"[^"]*"/g, '""').split(delimiter).length;
+      counts.set(fields, (counts.get(fields) ?? 0) + 1);
+    }
+    const [fields, lines_] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return fields >= 2 && lines_ / lines.length >= 0.6;
+  });
+}
+
 /** The file's bytes → tables, by its extension (checked against its content). */
 export async function readTables(bytes: Uint8Array, fileName: string): Promise<Table[]> {
   const name = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -53,7 +71,7 @@ export async function readTables(bytes: Uint8Array, fileName: string): Promise<T
   if (!text.trim()) throw new ImportError(`${name} has no text in it. Export the plan again and import the new file.`);
   if (extension === 'csv') return [readCsv(text, name)];
   // A .txt without tabs may still be comma/semicolon separated.
-  if (!text.includes('\t') && /[,;|]/.test(text)) return [readCsv(text, name)];
+  if (!text.includes('\t') && looksDelimited(text)) return [readCsv(text, name)];
   return [readTabText(text, name)];
 }
 

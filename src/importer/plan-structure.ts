@@ -2,7 +2,7 @@ import { parsePlanDate, type PlanDate } from '../domain/plan-dates';
 import type { Rag, Status } from '../domain/plan-item';
 import { assignActionRefs, refInActionText } from './action-ref';
 import { cleanCell, isPageFurniture, oneLine, startsLowercase } from './cell-text';
-import { inferColumnsFromContent, matchHeader, roleOfHeader } from './column-roles';
+import { inferColumnsFromContent, matchHeader, roleOfHeader, type HeaderMatch } from './column-roles';
 import { isPlausibleOwner, normaliseRag, normaliseStatus, ownerText, shortText } from './field-values';
 import { regroupCells } from './regroup-cells';
 import { headingRef, looksLikeHeading, parseHeading, phraseCounts, type Heading, type PhraseCounts } from './section-heading';
@@ -39,7 +39,7 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
 
   prepared.forEach((table, tableIndex) => {
     // A table with no header row anywhere: the roles of its columns come from what they hold.
-    const headers = table.rows.map((r) => matchHeader(r.cells));
+    const { headers, secondLines } = headerRows(table.rows);
     const inferred = options.mapping || headers.some(Boolean) ? undefined : inferColumnsFromContent(table.rows);
     let mapping: ColumnMapping | null = options.mapping ?? inferred?.mapping ?? null;
     if (inferred) {
@@ -148,9 +148,13 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
         classify('furniture', 'a page number or rule');
         continue;
       }
+      if (secondLines.has(rowIndex)) {
+        classify('header', 'the second line of the header row above');
+        continue;
+      }
       const header = headers[rowIndex];
       if (header) {
-        readHeader(row.cells, header);
+        readHeader(rowIndex + 1 < table.rows.length && secondLines.has(rowIndex + 1) ? joinHeaderLines(row.cells, table.rows[rowIndex + 1].cells) : row.cells, header);
         continue;
       }
       const textOnlyRow = row.kind === 'paragraph' || filled.length === 1;
@@ -483,4 +487,37 @@ function narrativeActions(tables: { source: string; rows: TableRow[] }[], classi
     warnings.push({ where: tables[0]?.source ?? '', message: `No table of actions was found, so the ${drafts.length} bulleted lines under the plan's headings were taken as actions, without owners. Check them, or give the column mapping.` });
   }
   return drafts;
+}
+
+/** Two header lines as one: each column's words joined ("Target" + "date" → "Target date"). */
+function joinHeaderLines(first: string[], second: string[]): string[] {
+  return Array.from({ length: Math.max(first.length, second.length) }, (_, i) => [first[i], second[i]].filter(Boolean).join(' '));
+}
+
+/** A line that can only be the rest of a header: short words, no dates, no sentence. */
+function isHeaderFragment(cells: string[]): boolean {
+  const filled = cells.filter(Boolean);
+  return filled.length > 0 && filled.every((c) => c.length <= 30 && !/[.!?]$/.test(c) && !isDate(parsePlanDate(c)) && !/\d/.test(c));
+}
+
+/**
+ * Each row's header match, in one pass. A header split over two lines ("Responsible" over
+ * "officer", "Completion" over "date") is read as one: the first line gets the joined
+ * header's mapping and the second line is marked so it is not read as data.
+ */
+function headerRows(rows: TableRow[]): { headers: (HeaderMatch | undefined)[]; secondLines: Set<number> } {
+  const headers = rows.map((r) => matchHeader(r.cells));
+  const secondLines = new Set<number>();
+  const named = (m: HeaderMatch | undefined) => (m ? Object.keys(m.mapping).length : 0);
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const next = rows[i + 1];
+    if (headers[i + 1] || !isHeaderFragment(next.cells) || !isHeaderFragment(rows[i].cells)) continue;
+    const joined = matchHeader(joinHeaderLines(rows[i].cells, next.cells));
+    if (joined && named(joined) > named(headers[i])) {
+      headers[i] = joined;
+      secondLines.add(i + 1);
+      i++;
+    }
+  }
+  return { headers, secondLines };
 }

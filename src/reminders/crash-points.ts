@@ -22,9 +22,15 @@ export const CRASH_POINTS: CrashPoint[] = ['before-claim', 'after-claim', 'mid-p
 /** The environment variable naming the point to crash at. */
 export const CRASH_ENV = 'PLAN_TRACKER_CRASH_AT';
 
-/** Kills this process at `point` when the crash test asked for it. */
-export function crashPoint(point: CrashPoint): void {
-  if (typeof process === 'undefined' || process.env?.[CRASH_ENV] !== point) return;
+/**
+ * Kills this process at `point` when the crash test asked for it, first writing one line
+ * to stderr (`crash-point <point> <claim key>`, synchronously) so the test knows which
+ * send each kill interrupted.
+ */
+export function crashPoint(point: CrashPoint, claimKey: string): void {
+  if (!crashWanted(point)) return;
+  // Writes to a pipe are synchronous on Linux, so the line reaches the test before the kill.
+  process.stderr.write(`crash-point ${point} ${claimKey} window=${[...deliveryWindow].join(',')}\n`);
   process.kill(process.pid, 'SIGKILL');
 }
 

@@ -132,7 +132,7 @@ function changeMeta(change: DigestChange): string {
 }
 
 /**
- * Mentions for owners whose email is known. One entity per person; a second person whose
+ * Mentions for owners whose UPN (or, failing that, e-mail) is known. One entity per person; a second person whose
  * cleaned name would read the same is shown as text, so every `<at>` text names one person.
  */
 class MentionBook {
@@ -140,7 +140,8 @@ class MentionBook {
   private readonly takenTexts = new Map<string, string>();
 
   mentionFor(item: PlanItem): string {
-    const email = item.owner?.email?.trim();
+    // Teams resolves a mention by UPN (or Entra object id); the SharePoint e-mail is only a fallback, for owners read without their login name.
+    const email = item.owner?.upn?.trim() || item.owner?.email?.trim();
     const name = mentionName(item.owner?.title ?? '');
     if (!email || !name) return '';
     const key = email.toLowerCase();

@@ -7,7 +7,8 @@ import { buildDigestMessage, type ReminderMessage } from './digest-message';
 
 export { localDigestLinks, teamsDigestLinks, defaultOverdueViewUrl, type DigestLinks } from './digest-links';
 export { buildDigestMessage, type ReminderMessage, type WebhookMessage } from './digest-message';
-export { lastDigestSentAt } from './send-requests';
+export { lastDigestSentAt } from './send-now-kind';
+export { readLastDigestSentAt } from './group-log';
 
 /**
  * The next digest of a group as it would be sent now: for the tab's "preview the next

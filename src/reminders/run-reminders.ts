@@ -3,7 +3,7 @@ import type { IsoDate, IsoDateTime } from '../domain/plan-item';
 import type { PlanRepository } from '../domain/ports';
 import { claimState, leaseRemainingMs, SEND_LEASE_MS } from '../domain/send-lease';
 import { collectDigest } from './collect-digest';
-import { crashPoint, crashWanted } from './crash-points';
+import { crashPoint, crashWanted, deliveryWindow } from './crash-points';
 import type { DigestLinks } from './digest-links';
 import { buildDigestMessage, type ReminderKind, type ReminderMessage } from './digest-message';
 import { redactSecrets } from './redact';
@@ -42,6 +42,8 @@ export type ReminderRunOptions = {
   concurrency?: number;
   /** How long to wait for another live job's claim to end before leaving the group to it (default: the lease and 15 s). */
   maxWaitMs?: number;
+  /** How often a claim another job holds is looked at again while waiting (default 2 s). */
+  pollMs?: number;
   /** Called with webhook settings that match no group, or that two groups share (they are errors). */
   onProblems?: (problems: WebhookSettingProblem[]) => void;
 };
@@ -157,13 +159,13 @@ async function runGroup(deps: ReminderDeps, options: ReminderRunOptions, group: 
     return result('no-webhook', message.itemIds, { detail });
   }
 
-  crashPoint('before-claim');
+  crashPoint('before-claim', key);
   const claimed = await acquire(deps.log, key, group, today, message.itemIds, options, logger);
   if (claimed.kind !== 'mine') {
     logger.info(`${group.name}: ${claimed.detail}`);
     return result(claimed.kind, [], { detail: claimed.detail });
   }
-  crashPoint('after-claim');
+  crashPoint('after-claim', key);
   const delivery = await deliver(deps, claimed.entry, webhookUrl, message, options, logger);
   const extra = { detail: claimed.tookOver ? `${claimed.tookOver} ${delivery.detail}` : delivery.detail, ...(claimed.tookOver ? { tookOver: true } : {}) };
   return result(delivery.outcome, message.itemIds, delivery.outcome === 'sent' ? { message, ...extra } : extra);
@@ -208,7 +210,7 @@ async function acquire(log: ReminderLog, claimKey: string, group: KeyedGroup, da
       return { kind: 'claimed-elsewhere', detail: `another job is sending today's digest now (it renewed its claim at ${holder.modified}, SharePoint time); it was left to that job.` };
     }
     const remaining = leaseRemainingMs(holder, serverNow, leaseMs);
-    await sleep(Math.max(200, Math.min(remaining + 250, leaseMs / 4, maxWait - waited)));
+    await sleep(Math.max(10, Math.min(remaining + 250, options.pollMs ?? 2_000, maxWait - waited)));
   }
 }
 
@@ -235,13 +237,15 @@ async function deliver(deps: ReminderDeps, claimed: ReminderLogEntry, webhookUrl
     const receipt = await deps.notifier.send(webhookUrl, message.payload, {
       beforeAttempt: async (attempt) => {
         await renew(attempt);
-        if (crashWanted('mid-post')) midPost = setTimeout(() => crashPoint('mid-post'), 20);
+        deliveryWindow.add(entry.claimKey);
+        if (crashWanted('mid-post')) midPost = setTimeout(() => crashPoint('mid-post', entry.claimKey), 20);
       },
     });
-    crashPoint('after-post');
+    crashPoint('after-post', entry.claimKey);
     const detail = `Delivered after ${receipt.attempts} attempt(s) (HTTP ${receipt.status}).`;
     await deps.log.finish(entry, 'Sent', options.now.toISOString(), detail);
-    crashPoint('after-record');
+    deliveryWindow.delete(entry.claimKey);
+    crashPoint('after-record', entry.claimKey);
     logger.info(`${message.group}: digest sent (${message.itemIds.length} actions).`);
     return { outcome: 'sent', detail };
   } catch (error) {
@@ -255,6 +259,7 @@ async function deliver(deps: ReminderDeps, claimed: ReminderLogEntry, webhookUrl
     return { outcome: 'failed', detail };
   } finally {
     clearTimeout(midPost);
+    deliveryWindow.delete(entry.claimKey);
   }
 }
 

@@ -109,7 +109,7 @@ export class WorkflowWebhookNotifier implements Notifier {
         options.signal?.throwIfAborted();
         if (timeout.aborted) {
           throw new WebhookDeliveryError(
-            `The webhook at ${where} did not answer within ${Math.round(this.timeoutMs / 1000)} s; the card may or may not have arrived. It is not sent again in this run; the next run retries it.`,
+            `The webhook at ${where} did not answer within ${this.timeoutMs / 1000} s; the card may or may not have arrived. It is not sent again in this run; the next run retries it.`,
             null, attempt, true,
           );
         }

@@ -3,7 +3,7 @@ import { planActionKey } from '../domain/plan-action-key';
 
 /** The Plan Items fields every query selects (internal names). */
 export const PLAN_ITEM_SELECT = [
-  'ID', 'Title', 'Plan', 'Section', 'ActionRef', 'ActionDetails', 'OwnerId', 'Owner/Id', 'Owner/Title', 'Owner/EMail',
+  'ID', 'Title', 'Plan', 'Section', 'ActionRef', 'ActionDetails', 'OwnerId', 'Owner/Id', 'Owner/Title', 'Owner/EMail', 'Owner/Name',
   'OwnerText', 'Resource', 'StartDate', 'DueDate', 'DueText', 'Ongoing', 'Status', 'RAG', 'PercentComplete',
   'LatestUpdate', 'LastUpdated', 'Measure', 'SteeringGroup', 'CompletedDate',
 ];
@@ -35,7 +35,13 @@ function person(v: unknown): Person | null {
   const p = v as SpRow;
   const id = numberOr(p.Id ?? p.ID, 0);
   if (!id) return null;
-  return { id, title: text(p.Title), email: text(p.EMail ?? p.Email) || null };
+  return { id, title: text(p.Title), email: text(p.EMail ?? p.Email) || null, upn: upnOfLoginName(text(p.Name)) };
+}
+
+/** `i:0#.f|membership|jane@contoso.onmicrosoft.com` → the UPN; null for other claims (groups, system accounts). */
+export function upnOfLoginName(loginName: string): string | null {
+  const match = /^i:0#\.f\|membership\|(.+@.+)$/i.exec(loginName.trim());
+  return match ? match[1] : null;
 }
 
 /** The ETag as the server sent it: minimal metadata (`odata.etag`) or verbose (`__metadata.etag`). */

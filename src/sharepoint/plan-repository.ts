@@ -175,8 +175,7 @@ export class SharePointPlanRepository implements PlanRepository, ImportStore {
     const [first, sendFirst] = this.sp.batched({ maxRequests: 100 });
     const added = settle(first.web.lists.getByTitle(LIST.progressUpdates).items.add(auditRow).then((r) => Number((r as { Id?: number; ID?: number }).Id ?? (r as { ID?: number }).ID)));
     const current = settle(first.web.lists.getByTitle(LIST.planItems).items.getById(item.id).select('ID', 'LastUpdateId')() as Promise<Record<string, unknown>>);
-    await sendFirst().catch(() => undefined);
-    const [auditResult, currentResult] = await Promise.all([added, current]);
+    const [auditResult, currentResult] = await afterBatch(sendFirst, [added, current] as const);
     if (!auditResult.ok) throw new Error(`Your update to "${item.title}" was not saved: ${messageOf(auditResult.error)}. Try again.`);
     const auditId = auditResult.value;
     const dropAudit = () => updates().getById(auditId).delete().catch(() => undefined);
@@ -197,8 +196,7 @@ export class SharePointPlanRepository implements PlanRepository, ImportStore {
     const merge = settle(second.web.lists.getByTitle(LIST.planItems).items.getById(item.id)
       .update({ ...toSpFields(changes), LastUpdateId: auditId }, item.etag)
       .then((r) => (r as { etag?: string })?.etag));
-    await sendSecond().catch(() => undefined);
-    const mergeResult = await merge;
+    const [mergeResult] = await afterBatch(sendSecond, [merge] as const);
     if (!mergeResult.ok) {
       await dropAudit();
       if (statusOf(mergeResult.error) === 412) throw new ConflictError(await this.getById(item.id));
@@ -281,7 +279,21 @@ export class SharePointPlanRepository implements PlanRepository, ImportStore {
   }
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Sends a `$batch` and gives each part's outcome. When the `$batch` request itself fails
+ * (network, client going away), PnPjs never settles its parts: each is then failed with
+ * that error rather than waited on for ever.
+ */
+async function afterBatch<P extends readonly Promise<Settled<unknown>>[]>(send: () => Promise<void>, parts: P): Promise<{ [K in keyof P]: Awaited<P[K]> }> {
+  let failure: { error: unknown } | null = null;
+  await send().catch((error: unknown) => { failure = { error }; });
+  if (failure) return parts.map(() => ({ ok: false, error: (failure as { error: unknown }).error })) as { [K in keyof P]: Awaited<P[K]> };
+  return (await Promise.all(parts)) as { [K in keyof P]: Awaited<P[K]> };
+}
+
 /** A promise's outcome as a value, so one refused part of a `$batch` does not hide the others. */
-function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
 }

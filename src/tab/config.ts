@@ -1,3 +1,4 @@
+import { testIdentityRequested } from './auth/test-identity';
 import { chooseSiteUrl } from './site-choice';
 
 /** What the tab was built and opened with. */
@@ -9,8 +10,10 @@ export type TabConfig = {
   /** The Teams app id from the manifest, for deep links; empty when not configured. */
   teamsAppId: string;
   /**
-   * `token` for SharePoint Online (a bearer token from NAA), `embedded` for the local
-   * server, which has no sign-in and lets you act as any site user.
+   * `token` for SharePoint Online (a bearer token: nested app authentication, or Teams'
+   * authentication window), `embedded` for the local server, which has no sign-in and
+   * lets you act as any site user. Browser tests of sign-in get `token` on the local
+   * server too, with a fake identity provider (see auth/test-identity.ts).
    */
   authMode: 'token' | 'embedded';
 };
@@ -31,6 +34,6 @@ export function readTabConfig(origin: string = window.location.origin, search: s
     siteUrl,
     clientId: (import.meta.env.VITE_PLAN_TRACKER_CLIENT_ID ?? '').trim(),
     teamsAppId: (import.meta.env.VITE_PLAN_TRACKER_TEAMS_APP_ID ?? '').trim(),
-    authMode: isSharePointOnline(siteUrl) ? 'token' : 'embedded',
+    authMode: isSharePointOnline(siteUrl) || testIdentityRequested() ? 'token' : 'embedded',
   };
 }

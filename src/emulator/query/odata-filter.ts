@@ -13,7 +13,9 @@ const COMPARE_OPS: readonly CompareOp[] = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
  * 0-based position of the offending token.
  */
 export function parseODataFilter(text: string): FilterExpr {
-  const stream = new TokenStream(tokenize(text, OPTION), OPTION);
+  const tokens = tokenize(text, OPTION);
+  checkNesting(tokens);
+  const stream = new TokenStream(tokens, OPTION);
   if (stream.peek().type === 'end') throw stream.error('expected a filter expression, found end of input');
   const expr = parseOr(stream);
   const rest = stream.peek();
@@ -21,6 +23,23 @@ export function parseODataFilter(text: string): FilterExpr {
     throw stream.error(`expected 'and', 'or' or end of input, found ${describeToken(rest)}`);
   }
   return expr;
+}
+
+/** Deepest nesting of parentheses (or run of `not`) a filter may have; SharePoint refuses deeper ones with a 400. */
+export const MAX_FILTER_DEPTH = 100;
+
+/** Refuses a filter nested deeper than MAX_FILTER_DEPTH before the recursive parser sees it. */
+function checkNesting(tokens: ReturnType<typeof tokenize>): void {
+  let depth = 0;
+  let nots = 0;
+  for (const token of tokens) {
+    if (token.type === 'punct' && token.text === '(') depth += 1;
+    else if (token.type === 'punct' && token.text === ')') depth -= 1;
+    nots = token.type === 'ident' && token.text.toLowerCase() === 'not' ? nots + 1 : 0;
+    if (depth > MAX_FILTER_DEPTH || nots > MAX_FILTER_DEPTH) {
+      throw syntaxError(OPTION, token.pos, `the expression is nested more than ${MAX_FILTER_DEPTH} levels deep`);
+    }
+  }
 }
 
 function parseOr(stream: TokenStream): FilterExpr {

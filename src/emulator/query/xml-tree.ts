@@ -30,6 +30,9 @@ const parser = new XMLParser({
  * `what`, e.g. "CAML") with the offset of the problem when the XML is not well formed.
  */
 export function parseXmlTree(xml: string, what: string): XmlElement {
+  // A DTD could declare entities (XXE, billion laughs); SharePoint's CAML reader refuses it.
+  const dtd = /<!DOCTYPE|<!ENTITY/i.exec(xml);
+  if (dtd) throw new QuerySyntaxError(`Syntax error at position ${dtd.index} in ${what}: a DTD or entity declaration is not allowed`, dtd.index);
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const pos = offsetOf(xml, validation.err.line, validation.err.col);

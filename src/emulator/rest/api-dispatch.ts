@@ -10,6 +10,9 @@ import { checkListBody, listExtraRoutes } from './list-extras';
 import { recycleBinRoutes } from './recycle-bin';
 import { folderEntity, listEntity, listRootOf, userEntity, webEntity, withParentWeb } from './entities';
 import { handleItems } from './item-routes';
+import { listAreaRoutes } from './list-areas';
+import { enforcePermissions } from './permission-gate';
+import { webAreaRoutes, webRoot } from './webs';
 import type { EntityValue } from './odata-json';
 import { collection, entity, requireMethod } from './respond';
 import { listViewRoutes, viewCollectionRoutes } from './views';
@@ -17,6 +20,7 @@ import { listViewRoutes, viewCollectionRoutes } from './views';
 /** Answers one REST call under `_api/` (not `$batch`, which the caller splits first). */
 export function dispatchApi(ctx: ApiContext, request: ApiRequest): ApiResult {
   const req = { ...request, path: resolveAliases(request.path, request.url.searchParams) };
+  enforcePermissions(ctx, req);
   const [root, ...rest] = req.path;
   if (!root) return entity(ctx, req, 'SP.Web', webEntity(ctx.site));
   switch (root.name) {
@@ -51,44 +55,10 @@ function contextInfo(ctx: ApiContext, req: ApiRequest): ApiResult {
 
 function web(ctx: ApiContext, req: ApiRequest, rest: PathSegment[]): ApiResult {
   const [first, ...more] = rest;
-  if (!first) {
-    requireMethod(req, ['GET'], 'web');
-    return entity(ctx, req, 'SP.Web', webEntity(ctx.site));
-  }
-  const users = ctx.store.users;
+  if (!first) return webRoot(ctx, req);
+  const own = webAreaRoutes(ctx, req, first, more);
+  if (own) return own;
   switch (first.name) {
-    case 'currentuser':
-      requireMethod(req, ['GET'], 'currentuser');
-      return entity(ctx, req, 'SP.Data.UserInfoItems', userEntity(ctx.site, ctx.currentUser));
-    case 'siteusers': {
-      requireMethod(req, ['GET'], 'siteusers');
-      const [selector] = more;
-      if (!selector && first.args === null) return collection(ctx, req, 'SP.Data.UserInfoItems', users.all().map((u) => userEntity(ctx.site, u)));
-      let user;
-      // siteusers(@v)?@v='i:0#.f|membership|…' (getByLoginName) arrives here with the alias resolved.
-      if (first.args !== null && stringArg(first.args) !== null) user = users.byEmail(emailOfLogon(stringArg(first.args)!) ?? '');
-      else if (first.args !== null) user = users.byId(numberArg(first.args) ?? -1);
-      else if (selector.name === 'getbyid') user = users.byId(numberArg(selector.args) ?? -1);
-      else if (selector.name === 'getbyemail') user = users.byEmail(stringArg(selector.args) ?? '');
-      else if (selector.name === 'getbyloginname') user = users.byEmail(emailOfLogon(stringArg(selector.args) ?? '') ?? '');
-      else throw spErrors.resourceNotFound(selector.raw);
-      if (!user) throw spErrors.userNotFound();
-      return entity(ctx, req, 'SP.Data.UserInfoItems', userEntity(ctx.site, user));
-    }
-    case 'getuserbyid': {
-      requireMethod(req, ['GET'], 'getuserbyid');
-      const user = users.byId(numberArg(first.args) ?? -1);
-      if (!user) throw spErrors.userNotFound();
-      return entity(ctx, req, 'SP.Data.UserInfoItems', userEntity(ctx.site, user));
-    }
-    case 'ensureuser': {
-      requireMethod(req, ['POST'], 'ensureuser');
-      const logon = stringArg(first.args) ?? (typeof req.body?.logonName === 'string' ? req.body.logonName : null);
-      if (!logon) throw spErrors.badRequest("ensureuser needs a body { logonName: 'i:0#.f|membership|<email>' } or a plain e-mail.");
-      const email = emailOfLogon(logon);
-      if (!email) throw spErrors.userCannotBeResolved(logon);
-      return entity(ctx, req, 'SP.Data.UserInfoItems', userEntity(ctx.site, users.ensure(email)));
-    }
     case 'lists':
       return lists(ctx, req, first, more);
     case 'fields':
@@ -202,5 +172,5 @@ function listRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecord, rest: Pa
     case 'itemcount':
       return ok(req.flavour === 'verbose' ? { d: { ItemCount: ctx.store.items.count(list) } } : { value: ctx.store.items.count(list) });
   }
-  return listExtraRoutes(ctx, req, list, rest);
+  return listAreaRoutes(ctx, req, list, rest) ?? listExtraRoutes(ctx, req, list, rest);
 }

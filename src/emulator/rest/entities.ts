@@ -50,7 +50,7 @@ export function userEntity(site: SiteInfo, user: SiteUser): EntityValue {
       Email: user.email,
       IsSiteAdmin: user.isSiteAdmin,
       UserId: { NameId: user.email.toLowerCase(), NameIdIssuer: 'urn:federation:microsoftonline' },
-      UserPrincipalName: user.email,
+      UserPrincipalName: user.upn,
     },
   );
 }

@@ -9,6 +9,7 @@ import { fieldText, textPropertyName, ukDateText, type TextContext } from './ite
 import { EntityValue, renderCollection, renderEntity, renderPrimitive } from './odata-json';
 import { requireMethod } from './respond';
 import { validateUpdate } from './validate-update';
+import { itemAreaRoutes } from './list-areas';
 
 /**
  * What hangs off one item: `versions`, `versions(512)`, `FieldValuesAsText`,
@@ -38,6 +39,8 @@ export function itemSubRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecord
       requireMethod(req, ['POST'], 'ValidateUpdateListItem');
       return validateUpdate(ctx, req, list, id);
   }
+  const own = itemAreaRoutes(ctx, req, list, id, tail);
+  if (own) return own;
   throw spErrors.resourceNotFound(action.raw);
 }
 

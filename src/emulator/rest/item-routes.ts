@@ -125,6 +125,7 @@ function itemCollection(ctx: ApiContext, req: ApiRequest, list: ListRecord): Api
   const orderBy: OrderBy[] = orderText ? parsed('$orderby', orderText, parseODataOrderBy) : [];
   const topText = req.url.searchParams.get('$top');
   if (topText !== null && !/^\d+$/.test(topText.trim())) throw spErrors.badQuery(`The $top value '${topText}' is not valid: use a whole number.`);
+  if (topText !== null && Number(topText) === 0) throw spErrors.badQuery("The $top value '0' is not valid: ask for 1 or more items.");
   const top = Math.min(topText === null ? DEFAULT_PAGE : Number(topText), MAX_TOP);
   const page = guarded(() =>
     ctx.store.items.query(list, {
@@ -180,6 +181,7 @@ function getItemsByCaml(ctx: ApiContext, req: ApiRequest, list: ListRecord): Api
     if (error instanceof QuerySyntaxError) throw spErrors.badQuery(`The CAML query is not valid: ${error.message} (at position ${error.position}).`);
     throw error;
   }
+  if (caml.rowLimit !== null && caml.rowLimit < 1) throw spErrors.badQuery('The RowLimit of the CAML query must be 1 or more.');
   const shape = shapeOf(ctx, list, req.url);
   const count = ctx.store.items.count(list);
   const page = guarded(() =>

@@ -54,6 +54,8 @@ export class ComplexValue {
 
 function renderValue(flavour: Flavour, value: unknown): unknown {
   if (value instanceof EntityValue) return renderEntityBody(flavour, value);
+  // An expanded collection of entities (RoleDefinitionBindings): `results` in verbose.
+  if (Array.isArray(value) && value[0] instanceof EntityValue) return flavour === 'verbose' ? { results: value.map((v) => renderValue(flavour, v)) } : value.map((v) => renderValue(flavour, v));
   if (value instanceof ComplexValue) return flavour === 'verbose' ? { __metadata: { type: value.type }, ...value.props } : { ...value.props };
   if (value instanceof StringCollection) {
     return flavour === 'verbose' ? { __metadata: { type: 'Collection(Edm.String)' }, results: value.values } : value.values;

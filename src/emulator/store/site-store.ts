@@ -7,6 +7,7 @@ import { ListItems } from './list-items';
 import { openDatabase, type StorageOptions } from './open-database';
 import { RecycleBin } from './recycle-bin';
 import { SiteFields } from './site-fields';
+import { SiteSecurity } from './site-security';
 import { SiteUsers } from './site-users';
 
 /** The whole stored site: users, lists (with fields and views) and items, in one SQLite database. */
@@ -18,6 +19,8 @@ export class SiteStore {
   readonly siteFields: SiteFields;
   /** The site's recycle bin (recycled items and lists). */
   readonly recycleBin: RecycleBin;
+  /** Permission levels, site groups and role assignments. */
+  readonly security: SiteSecurity;
   /** Stable ids of the web and site collection, kept in the database so they survive restarts. */
   readonly ids: { webId: string; siteId: string; userInfoListId: string; created: string };
 
@@ -25,6 +28,7 @@ export class SiteStore {
     readonly db: Database.Database,
     clock: () => Date,
   ) {
+    this.security = new SiteSecurity(db);
     this.users = new SiteUsers(db);
     this.catalog = new ListCatalog(db, clock);
     this.items = new ListItems(db, this.catalog, this.users, clock, new ItemVersions(db), new ChangeLog(db));

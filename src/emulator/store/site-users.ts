@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 
-/** A site user, as the site's user information list keeps it. */
-export type SiteUser = { id: number; title: string; email: string; loginName: string; isSiteAdmin: boolean };
+/**
+ * A site user, as the site's user information list keeps it. `upn` is the Entra user
+ * principal name — the part of the claims login name after `i:0#.f|membership|`, which
+ * SharePoint Online builds from the UPN, not the e-mail (the two differ in many tenants).
+ */
+export type SiteUser = { id: number; title: string; email: string; loginName: string; upn: string; isSiteAdmin: boolean };
 
 type UserRow = { id: number; title: string; email: string; login_name: string; is_site_admin: number };
 
@@ -29,9 +33,9 @@ export class SiteUsers {
   constructor(private readonly db: Database.Database) {}
 
   /** Adds users that are not there yet (by e-mail); existing ones keep their ids. */
-  seed(users: { name: string; email: string }[], admin = false): void {
+  seed(users: { name: string; email: string; upn?: string }[], admin = false): void {
     const insert = this.db.prepare('INSERT OR IGNORE INTO site_users (title, email, login_name, is_site_admin) VALUES (?, ?, ?, ?)');
-    for (const user of users) insert.run(user.name, user.email, CLAIMS_PREFIX + user.email.toLowerCase(), admin ? 1 : 0);
+    for (const user of users) insert.run(user.name, user.email, CLAIMS_PREFIX + (user.upn ?? user.email).toLowerCase(), admin ? 1 : 0);
   }
 
   all(): SiteUser[] {
@@ -54,10 +58,35 @@ export class SiteUsers {
     if (existing) return existing;
     const clean = email.trim();
     this.db.prepare('INSERT INTO site_users (title, email, login_name) VALUES (?, ?, ?)').run(titleFromEmail(clean), clean, CLAIMS_PREFIX + clean.toLowerCase());
-    return this.byEmail(clean)!;
+    const user = this.byEmail(clean)!;
+    // A user SharePoint adds on demand gets what Members get here (see site-security-seed.ts), so local mode's "act as" can edit.
+    if (this.hasTable('group_members')) {
+      this.db.prepare("INSERT OR IGNORE INTO group_members (group_id, user_id) SELECT CAST(value AS INTEGER), ? FROM site_meta WHERE key = 'membersGroupId'").run(user.id);
+    }
+    this.onChange?.();
+    return user;
+  }
+
+  /** Renames a user (Title), as `currentUser.update` does. */
+  rename(id: number, title: string): void {
+    this.db.prepare('UPDATE site_users SET title = ? WHERE id = ?').run(title, id);
+  }
+
+  /** Removes a user from the site (their items keep their id, as in SharePoint). */
+  remove(id: number): void {
+    this.db.prepare('DELETE FROM site_users WHERE id = ?').run(id);
+    this.onChange?.();
+  }
+
+  /** Called after users come or go, so cached permissions are dropped. */
+  onChange?: () => void;
+
+  private hasTable(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
   }
 }
 
 function toUser(row: UserRow): SiteUser {
-  return { id: row.id, title: row.title, email: row.email, loginName: row.login_name, isSiteAdmin: row.is_site_admin === 1 };
+  const upn = row.login_name.toLowerCase().startsWith(CLAIMS_PREFIX) ? row.login_name.slice(CLAIMS_PREFIX.length) : row.email;
+  return { id: row.id, title: row.title, email: row.email, loginName: row.login_name, upn, isSiteAdmin: row.is_site_admin === 1 };
 }

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { Capabilities } from '../../domain/roles';
 import type { PageId } from '../routes';
 import { MyActions } from './MyActions';
 import type { PageProps } from './page-props';
@@ -11,6 +12,8 @@ export type PageDefinition = {
   id: PageId;
   label: string;
   component: ComponentType<PageProps>;
+  /** The capability a user needs to see the page (managers' pages); absent means everyone. */
+  requires?: keyof Omit<Capabilities, 'role'>;
 };
 
 /**
@@ -22,10 +25,15 @@ export const PAGES: readonly PageDefinition[] = [
   { id: 'my-actions', label: 'My actions', component: MyActions },
   { id: 'plan', label: 'Plan', component: PlanPage },
   { id: 'summary', label: 'Summary', component: SummaryPage },
-  { id: 'import', label: 'Import', component: LazyImportPage },
-  { id: 'digest-preview', label: 'Digest preview', component: LazyDigestPreviewPage },
+  { id: 'import', label: 'Import', component: LazyImportPage, requires: 'importPlans' },
+  { id: 'digest-preview', label: 'Digest preview', component: LazyDigestPreviewPage, requires: 'sendDigests' },
   { id: 'config', label: 'Tab settings', component: ConfigTabPage },
 ];
+
+/** The pages a user with these capabilities sees (all of them while still unknown). */
+export function pagesFor(capabilities: Capabilities | null): readonly PageDefinition[] {
+  return capabilities ? PAGES.filter((page) => !page.requires || capabilities[page.requires]) : PAGES;
+}
 
 /** The page for a route id; unknown or not-yet-built pages fall back to My actions. */
 export function pageFor(id: PageId): PageDefinition {

@@ -1,7 +1,9 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { NARROW_QUERY } from '../components/useNarrow';
+
 
 /** Below this width tables become cards. */
-export const NARROW = '@media (max-width: 40rem)';
+export const NARROW = `@media ${NARROW_QUERY}`;
 
 export const useMyActionsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },

@@ -20,12 +20,9 @@ export function actAsFrom(search: string, host: HostContext): string | undefined
 
 async function authFor(config: TabConfig, host: HostContext, search: string): Promise<ConnectionAuth> {
   if (config.authMode === 'embedded') return { kind: 'embedded', actAs: actAsFrom(search, host) };
-  if (host.kind !== 'teams') {
-    throw new Error(`This tab signs in to ${config.siteUrl} through Microsoft Teams. Open it from the Plan Tracker app in Teams.`);
-  }
-  // MSAL is a big library only Teams needs: load it when we get here, not with the page.
-  const { createNaaTokenProvider } = await import('../auth/naa');
-  const getToken = await createNaaTokenProvider({ clientId: config.clientId, siteUrl: config.siteUrl, loginHint: host.user?.loginHint ?? '' });
+  // Sign-in (and MSAL, a big library only Teams needs) loads when we get here, not with the page.
+  const { signInToSite } = await import('../auth/sign-in');
+  const { getToken } = await signInToSite(config, host);
   return { kind: 'token', getToken };
 }
 

@@ -1,9 +1,10 @@
 import {
-  Button, Checkbox, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Input, MessageBar, MessageBarActions,
+  Button, Checkbox, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Input, MessageBar,
   MessageBarBody, MessageBarTitle, OverlayDrawer, Select, Spinner, Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { RAGS, STATUSES, type PlanItem, type Rag, type Status } from '../../domain/plan-item';
+import { mayUpdateAction, type Capabilities } from '../../domain/roles';
 import { RagBadge } from '../components/StatusBadges';
 import { UkDatePicker } from '../components/UkDatePicker';
 import { formatDate, formatDateTime } from '../format';
@@ -15,13 +16,15 @@ export type UpdatePanelProps = {
   session: TabSession;
   itemId: number;
   locale: string;
+  /** What the user may do; the form shows only to those who may update this action. */
+  access: Capabilities | null;
   /** Builds the link "Copy link" puts on the clipboard (a Teams deep link inside Teams). */
   linkFor(item: PlanItem): string;
   onClose(): void;
 };
 
 /** The owner's update panel: status, RAG, percent, a note, a revised due date; conflicts and history. */
-export default function UpdatePanel({ session, itemId, locale, linkFor, onClose }: UpdatePanelProps) {
+export default function UpdatePanel({ session, itemId, locale, access, linkFor, onClose }: UpdatePanelProps) {
   const styles = useUpdatePanelStyles();
   const panel = useUpdatePanel(session, itemId);
   const { item, form, errors } = panel;
@@ -34,6 +37,7 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
     action();
   };
   const title = item?.title ?? 'Action';
+  const mayUpdate = item !== null && access !== null && mayUpdateAction(access, item, session.me.id);
 
   return (
     <OverlayDrawer open position="end" size="medium" onOpenChange={(_, data) => { if (!data.open) onClose(); }}>
@@ -52,8 +56,11 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
         {item && form && (
           <>
             <ItemFacts item={item} locale={locale} />
-            {panel.conflict && <ConflictNotice conflict={panel.conflict} saving={panel.saving} onReapply={afterConflict(panel.reapply)} onDiscard={afterConflict(panel.discard)} />}
-            <form className={styles.form} aria-label="Update this action" noValidate onSubmit={(event) => { event.preventDefault(); panel.save(); }}>
+            {!mayUpdate && (
+              <p>{access === null ? 'Checking what you may change…' : 'You can read this action. Only its owner and plan managers can update it.'}</p>
+            )}
+            {mayUpdate && panel.conflict && <ConflictNotice conflict={panel.conflict} saving={panel.saving} onReapply={afterConflict(panel.reapply)} onDiscard={afterConflict(panel.discard)} />}
+            {mayUpdate && <form className={styles.form} aria-label="Update this action" noValidate onSubmit={(event) => { event.preventDefault(); panel.save(); }}>
               <div className={styles.row}>
                 <Field className={styles.grow} label="Status" validationMessage={errors.status}>
                   <Select ref={statusRef} value={form.status} onChange={(_, data) => panel.setField('status', data.value as Status)}>
@@ -97,7 +104,7 @@ export default function UpdatePanel({ session, itemId, locale, linkFor, onClose 
                 </Button>
                 <CopyLinkButton link={linkFor(item)} />
               </div>
-            </form>
+            </form>}
             <History panel={panel} locale={locale} />
           </>
         )}
@@ -148,11 +155,13 @@ function ConflictNotice({ conflict, saving, onReapply, onDiscard }: ConflictNoti
             <li key={change.field}>{change.label}: {change.from || 'empty'} → {change.to || 'empty'}</li>
           ))}
         </ul>
+        {/* In the body, not MessageBarActions: in a medium drawer at 1366×768 the actions
+            slot was laid over the form below, where a mouse click could not reach them. */}
+        <div className={styles.conflictActions}>
+          <Button ref={reapplyRef} appearance="primary" disabledFocusable={saving} onClick={onReapply}>Re-apply my changes</Button>
+          <Button disabledFocusable={saving} onClick={onDiscard}>Discard my changes</Button>
+        </div>
       </MessageBarBody>
-      <MessageBarActions>
-        <Button ref={reapplyRef} appearance="primary" disabledFocusable={saving} onClick={onReapply}>Re-apply my changes</Button>
-        <Button disabledFocusable={saving} onClick={onDiscard}>Discard my changes</Button>
-      </MessageBarActions>
     </MessageBar>
   );
 }

@@ -19,5 +19,6 @@ export const useUpdatePanelStyles = makeStyles({
   historyComment: { ...typographyStyles.body1, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   changes: { margin: '0', paddingInlineStart: tokens.spacingHorizontalXL },
   footer: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  conflictActions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, marginBlockStart: tokens.spacingVerticalS },
   actionText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });

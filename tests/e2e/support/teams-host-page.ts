@@ -6,8 +6,14 @@ import type { EmulatorPlugin } from '../../../src/emulator/plugin';
  * on its own origin (or an HTTPS Microsoft host), so this works without real Teams.
  *
  * Query parameters of /_test/teams-host.html: `tab` (the tab URL to frame), `email`,
- * `name`, `theme`, `locale`, `subEntityId`. The page records every message from the
- * tab in `window.teamsHost.received` and offers `window.teamsHost.setTheme(theme)`.
+ * `name`, `theme`, `locale`, `subEntityId`, `naa=1` (the host recommends nested app
+ * authentication). The page records every message from the tab in
+ * `window.teamsHost.received` and offers `window.teamsHost.setTheme(theme)`.
+ *
+ * `authentication.authenticate` opens the URL in a pop-up, as Teams web and desktop do,
+ * answers the pop-up's teams-js (frame context `authentication`) and resolves the tab's
+ * call with what the pop-up passed to notifySuccess / notifyFailure (`CancelledByUser`
+ * when it is closed first). Pop-up messages are in `window.teamsHost.authReceived`.
  */
 const HOST_HTML = `<!doctype html>
 <html lang="en">
@@ -20,13 +26,14 @@ const HOST_HTML = `<!doctype html>
 const HOST_JS = `(() => {
   const params = new URLSearchParams(location.search);
   const frame = document.getElementById('tab');
-  const host = { received: [], theme: params.get('theme') || 'default', initialized: false };
+  const host = { received: [], authReceived: [], theme: params.get('theme') || 'default', initialized: false };
   window.teamsHost = host;
+  const naa = params.get('naa') === '1';
   const runtime = {
     apiVersion: 4,
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-    isNAAChannelRecommended: false,
-    supports: { app: {}, appInstallDialog: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teamsCore: {}, dialog: { url: {} } },
+    isNAAChannelRecommended: naa,
+    supports: { app: {}, appInstallDialog: {}, authentication: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teamsCore: {}, dialog: { url: {} }, ...(naa ? { nestedAppAuth: {} } : {}) },
   };
   const context = () => ({
     locale: params.get('locale') || 'en-GB',
@@ -48,8 +55,36 @@ const HOST_JS = `(() => {
   const reply = (event, message, args) => {
     event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
   };
+  // Teams' authentication window: the pending call from the tab, and the pop-up answering it.
+  let auth = null;
+  const finishAuth = (args) => {
+    if (!auth) return;
+    const pending = auth;
+    auth = null;
+    reply(pending.event, pending.message, args);
+  };
+  const openAuthWindow = (event, message) => {
+    const [url, width, height] = message.args;
+    const popup = window.open(url, 'teams-authentication', 'width=' + (width || 600) + ',height=' + (height || 535));
+    if (!popup) { reply(event, message, [false, 'FailedToOpenWindow']); return; }
+    auth = { event, message, popup };
+    const watch = setInterval(() => { if (popup.closed) { clearInterval(watch); finishAuth([false, 'CancelledByUser']); } }, 200);
+  };
+  const fromAuthWindow = (event) => {
+    const message = event.data;
+    host.authReceived.push({ func: message.func, args: message.args });
+    switch (message.func) {
+      case 'initialize': reply(event, message, ['authentication', 'web', JSON.stringify(runtime), '2.58.0']); break;
+      case 'getContext': reply(event, message, [{ ...context(), frameContext: 'authentication' }]); break;
+      case 'authentication.authenticate.success': finishAuth([true, message.args[0]]); break;
+      case 'authentication.authenticate.failure': finishAuth([false, message.args[0]]); break;
+      default: break;
+    }
+  };
   window.addEventListener('message', (event) => {
-    if (event.source !== frame.contentWindow || !event.data || typeof event.data.func !== 'string') return;
+    if (!event.data || typeof event.data.func !== 'string') return;
+    if (auth && event.source === auth.popup) { fromAuthWindow(event); return; }
+    if (event.source !== frame.contentWindow) return;
     const message = event.data;
     host.received.push({ func: message.func, args: message.args });
     switch (message.func) {
@@ -59,6 +94,9 @@ const HOST_JS = `(() => {
         break;
       case 'getContext':
         reply(event, message, [context()]);
+        break;
+      case 'authentication.authenticate':
+        openAuthWindow(event, message);
         break;
       default:
         // registerHandler, appInitialization.success and the like need no answer.

@@ -131,6 +131,25 @@ describe('the Teams app package', () => {
     expect(boundsOf(outline, (px) => px[3] > 0)).toEqual([0, 0, 31, 31]);
   });
 
+  it('gives the Agents Toolkit every variable it uses: each env file declares what manifest.json and m365agents.yml read', async () => {
+    const used = (text: string) => new Set([...text.matchAll(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]));
+    const needed = new Set([...used(await readFile(path.join(APP_DIR, 'manifest.json'), 'utf8')), ...used(await readFile(path.join(PROJECT_ROOT, 'm365agents.yml'), 'utf8'))]);
+    const yml = await readFile(path.join(PROJECT_ROOT, 'm365agents.yml'), 'utf8');
+    for (const stage of ['provision:', 'deploy:', 'publish:']) expect(yml).toMatch(new RegExp(`^${stage}`, 'm'));
+    for (const action of ['teamsApp/create', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/publishAppPackage']) expect(yml).toContain(`uses: ${action}`);
+    for (const env of ['local', 'dev']) {
+      const declared = new Set([...(await readFile(path.join(PROJECT_ROOT, 'env', `.env.${env}`), 'utf8')).matchAll(/^([A-Z_][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+      expect({ env, missing: [...needed].filter((name) => !declared.has(name)) }).toEqual({ env, missing: [] });
+    }
+  });
+
+  it('a blank value in env/.env.dev fails naming the field it fills', async () => {
+    const message = await buildAppPackage({ env: 'dev', out: path.join(work, 'x.zip'), overrides: {} }).then(() => 'built', (e: Error) => e.message);
+    expect(message).toMatch(/^The Teams app manifest for env 'dev' is not valid:/);
+    expect(message).toContain('/id must match pattern');
+    expect(message).toContain("/staticTabs/0/contentUrl must use HTTPS (Teams loads only https:// pages), found '/tab/'");
+  });
+
   it('escapes values so they cannot break out of their JSON string', () => {
     const { text } = substitute('{"name":"${{NAME}}"}', { NAME: 'A "quoted" \\ name' });
     expect(JSON.parse(text)).toEqual({ name: 'A "quoted" \\ name' });

@@ -13,7 +13,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startTabSite({ users: TEST_USERS }), launchBrowser()]);
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await site?.close();

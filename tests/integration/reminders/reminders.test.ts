@@ -3,7 +3,7 @@ import { register as registerRemind } from '../../../src/cli/commands/remind';
 import { createChatPreview } from '../../../src/emulator/chat-preview';
 import { createWebhookSink, type WebhookSink } from '../../../src/emulator/webhook-sink';
 import { runReminders, type ReminderDeps } from '../../../src/reminders/run-reminders';
-import { SharePointReminderLog } from '../../../src/sharepoint/reminder-log-repository';
+import { SharePointReminderLog, toEntry } from '../../../src/sharepoint/reminder-log-repository';
 import { LIST } from '../../../src/sharepoint/list-names';
 import { cardProblems } from '../../unit/reminders/parse-card';
 import { manyNewPlanItems } from '../../support/new-items';
@@ -29,6 +29,12 @@ async function seed(site: TestSite) {
   }));
   const { addedIds } = await site.site.plans.saveMany(adds, []);
   return { jane, addedIds };
+}
+
+/** Every Reminder Log row (the test logs are small). */
+async function logRows(site: TestSite) {
+  const rows = (await site.site.sp.web.lists.getByTitle(LIST.reminderLog).items.select('ID', 'ClaimKey', 'GroupName', 'Kind', 'DateKey', 'ItemIds', 'Outcome', 'Attempts', 'SentAt', 'Detail', 'Modified').top(5000)()) as Record<string, unknown>[];
+  return rows.map(toEntry);
 }
 
 function depsFor(site: TestSite): Promise<ReminderDeps> {
@@ -73,8 +79,9 @@ describe('reminders against the embedded server', () => {
     const stats = sink.stats();
     expect((stats['429'] ?? 0) + (stats['500'] ?? 0)).toBeGreaterThan(0);
     for (const group of GROUPS) expect(sink.messages(group)).toHaveLength(1);
-    const log = await new SharePointReminderLog(site.site.sp).since('2026-11-24');
+    const log = await logRows(site);
     expect(log.map((e) => [e.groupName, e.outcome]).sort()).toEqual(GROUPS.map((g) => [g, 'Sent']));
+    expect(log.map((e) => e.claimKey).sort()).toEqual(['EQUALITY_BOARD|digest|2026-11-24', 'FINANCE_COMMITTEE|digest|2026-11-24', 'UNLISTED_PANEL|digest|2026-11-24']);
     for (const entry of sink.messages()) {
       const message = entry.message as { attachments: { content: unknown }[] };
       expect(cardProblems(message.attachments[0].content)).toEqual([]);
@@ -127,10 +134,46 @@ describe('reminders against the embedded server', () => {
     const winner = (a ?? b)!;
     expect(winner.itemIds).toEqual([1, 2]);
     await log.finish(winner, 'Failed', NOW.toISOString(), 'answered HTTP 500');
-    const failed = (await log.get(claim.claimKey))!;
-    const [first, second] = await Promise.all([log.reclaim(failed, [3]), log.reclaim(failed, [3])]);
+    const failed = (await log.get(claim.claimKey)).value!;
+    const [first, second] = await Promise.all([log.takeOver(failed, [3]), log.takeOver(failed, [3])]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
-    expect((first ?? second)!.attempts).toBe(2);
+    const mine = (first ?? second)!;
+    expect(mine).toMatchObject({ attempts: 2, outcome: 'Claimed', itemIds: [3] });
+    // The answer to the guarded write is the row as it now stands: renewing with it works, with the old ETag it is refused.
+    const renewed = (await log.renew(mine))!;
+    expect(renewed.etag).not.toBe(mine.etag);
+    expect(await log.renew(mine)).toBeNull();
+    expect((await log.get(claim.claimKey)).value!.etag).toBe(renewed.etag);
+  });
+
+  it('runs leases on SharePoint\'s clock: Modified and the Date header agree within a second', async () => {
+    const log = new SharePointReminderLog(site.site.sp);
+    const entry = (await log.claim({ claimKey: 'Board|digest|2026-11-24', groupName: 'Board', kind: 'digest', dateKey: '2026-11-24', itemIds: [] }))!;
+    const { value, serverNow } = await log.get(entry.claimKey);
+    expect(Math.abs(serverNow.getTime() - Date.parse(value!.modified))).toBeLessThan(1500);
+    const inFlight = await log.inFlight();
+    expect(inFlight.value.map((e) => e.claimKey)).toEqual(['Board|digest|2026-11-24']);
+  });
+
+  it('gives each listed group a key of its own, stored in the list, and finds webhooks by it', async () => {
+    await seed(site);
+    const steering = site.site.sp.web.lists.getByTitle(LIST.steeringGroups).items;
+    await steering.add({ Title: 'Equality-Board', Schedule: '0 8 * * 2', TimeZone: 'Europe/London', DueSoonDays: 14, UpdateCadenceDays: 30, EscalationDays: 30 });
+    await steering.add({ Title: 'لجنة المساواة', Schedule: '0 8 * * 2', TimeZone: 'Europe/London', DueSoonDays: 14, UpdateCadenceDays: 30, EscalationDays: 30 });
+    const deps = await depsFor(site);
+    const asked: string[] = [];
+    await runReminders({ ...deps, webhooks: (group) => { asked.push(group.key); return null; } }, { now: NOW });
+    const stored = ((await steering.select('Title', 'GroupKey')()) as { Title: string; GroupKey: string }[]).map((r) => [r.Title, r.GroupKey]).sort();
+    expect(stored).toEqual([
+      ['Equality Board', 'EQUALITY_BOARD'],
+      ['Equality-Board', 'EQUALITY_BOARD_2'],
+      ['Finance Committee', 'FINANCE_COMMITTEE'],
+      ['لجنة المساواة', expect.stringMatching(/^G_[0-9A-Z]{6}$/)],
+    ]);
+    expect(asked.sort()).toEqual([...stored.map(([, key]) => key), 'UNLISTED_PANEL'].sort());
+    // Keys once given never move: a second run stores nothing new.
+    await runReminders({ ...deps, webhooks: () => null }, { now: NOW });
+    expect(((await steering.select('Title', 'GroupKey')()) as { Title: string; GroupKey: string }[]).map((r) => [r.Title, r.GroupKey]).sort()).toEqual(stored);
   });
 
   it('`remind --dry-run --json` prints one JSON document and sends nothing', async () => {
@@ -155,6 +198,6 @@ describe('reminders against the embedded server', () => {
       expect(m.payload.type).toBe('message');
     }
     expect(sink.messages()).toEqual([]);
-    expect(await new SharePointReminderLog(site.site.sp).since('2000-01-01')).toEqual([]);
+    expect(await logRows(site)).toEqual([]);
   });
 });

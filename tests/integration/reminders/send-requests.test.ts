@@ -39,7 +39,7 @@ describe('send requests against the embedded server', () => {
     expect(await processSendRequests(a, NOW)).toBe(0);
 
     expect(sink.messages('Equality Board')).toHaveLength(1);
-    const done = await requests.get(request.id);
+    const done = (await requests.get(request.id)).value;
     expect(done).toMatchObject({ outcome: 'Sent', attempts: 1 });
     expect(Date.parse(done.sentAt ?? '')).toBe(NOW.getTime());
     // Three are overdue; all six have never been updated, so all are listed.
@@ -50,9 +50,9 @@ describe('send requests against the embedded server', () => {
   it('reads waiting requests with an indexed filter and leaves scheduled digests to the scheduler', async () => {
     const requests = new SharePointSendRequests(site.site.sp);
     await requests.request('Equality Board', NOW, '2026-11-24');
-    expect((await requests.pending()).map((r) => r.groupName)).toEqual(['Equality Board']);
+    expect((await requests.pending()).value.map((r) => r.groupName)).toEqual(['Equality Board']);
     await processSendRequests(await depsFor(site), NOW);
-    expect(await requests.pending()).toEqual([]);
+    expect((await requests.pending()).value).toEqual([]);
   });
 
   it('marks a request Failed with the group named and no webhook URL when delivery keeps failing', async () => {
@@ -62,7 +62,7 @@ describe('send requests against the embedded server', () => {
     const deps = await depsFor(site);
     deps.notifier = new WorkflowWebhookNotifier({ baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2, requestsPerSecond: 200 });
     expect(await processSendRequests(deps, NOW)).toBe(1);
-    const failed = await requests.get(request.id);
+    const failed = (await requests.get(request.id)).value;
     expect(failed.outcome).toBe('Failed');
     expect(failed.detail).not.toContain('/_sink/webhooks/');
     expect(sink.messages()).toHaveLength(0);

@@ -35,7 +35,7 @@ describe('SharePointPlanRepository (PnPjs over HTTP against the embedded server)
     ], []);
     const rows = await t.site.plans.query({ plan: 'Filters', overdue: true, rags: ['Red'], ownerId: owner.id }, { today: TODAY });
     expect(rows.map((r) => r.id)).toEqual([addedIds[0]]);
-    expect(rows[0].owner).toEqual({ id: owner.id, title: OWNER.name, email: OWNER.email });
+    expect(rows[0].owner).toEqual({ id: owner.id, title: OWNER.name, email: OWNER.email, upn: OWNER.email.toLowerCase() });
   });
 
   it("escapes values: an owner text with an apostrophe", async () => {

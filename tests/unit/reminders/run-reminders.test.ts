@@ -8,7 +8,7 @@ import { aPlanItem } from '../../support/builders';
 import { groupsOf, InMemoryPlans, InMemoryReminderLog } from './fakes';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
-const board: SteeringGroup = { id: 1, name: 'Equality Board', ...DEFAULT_STEERING_GROUP, dueSoonDays: 21 };
+const board: SteeringGroup = { id: 1, name: 'Equality Board', key: 'EQUALITY_BOARD', ...DEFAULT_STEERING_GROUP, dueSoonDays: 21 };
 
 /** A notifier that records deliveries per URL and fails the first `failures` sends. */
 class RecordingNotifier implements Notifier {
@@ -38,7 +38,7 @@ function setup(notifier = new RecordingNotifier()) {
     log,
     groups: groupsOf([board], plans),
     notifier,
-    webhooks: (group) => `https://hooks.example/${encodeURIComponent(group)}?sig=secret`,
+    webhooks: (group) => `https://hooks.example/${encodeURIComponent(group.name)}?sig=secret`,
     links: (overdueView) => localDigestLinks({ origin: 'http://127.0.0.1:4321', overdueViewUrl: overdueView }),
     logger: { info: () => undefined, warn: (m) => warnings.push(m) },
   };
@@ -55,8 +55,8 @@ describe('runReminders', () => {
     ]);
     expect(notifier.delivered.map((d) => d.url)).toEqual(['https://hooks.example/Climate%20Board?sig=secret', 'https://hooks.example/Equality%20Board?sig=secret']);
     expect(log.rows.map((r) => [r.claimKey, r.outcome, r.sentAt])).toEqual([
-      ['Climate Board|digest|2026-11-24', 'Sent', NOW.toISOString()],
-      ['Equality Board|digest|2026-11-24', 'Sent', NOW.toISOString()],
+      ['CLIMATE_BOARD|digest|2026-11-24', 'Sent', NOW.toISOString()],
+      ['EQUALITY_BOARD|digest|2026-11-24', 'Sent', NOW.toISOString()],
     ]);
   });
 
@@ -76,12 +76,12 @@ describe('runReminders', () => {
     expect(plans.queries).toBe(queries);
   });
 
-  it('lets only one of two concurrent jobs send', async () => {
+  it('lets only one of two concurrent jobs send: the other waits for the live claim and finds it sent', async () => {
     const { deps, notifier } = setup();
-    const [a, b] = await Promise.all([runReminders(deps, { now: NOW }), runReminders(deps, { now: NOW })]);
+    const [a, b] = await Promise.all([runReminders(deps, { now: NOW, pollMs: 10 }), runReminders(deps, { now: NOW, pollMs: 10 })]);
     expect(notifier.delivered).toHaveLength(2);
     const outcomes = [...a, ...b].map((r) => r.outcome).sort();
-    expect(outcomes).toEqual(['claimed-elsewhere', 'claimed-elsewhere', 'sent', 'sent']);
+    expect(outcomes).toEqual(['already-sent', 'already-sent', 'sent', 'sent']);
   });
 
   it('retries a failed send on the next run, and keeps secrets out of the log', async () => {
@@ -96,15 +96,82 @@ describe('runReminders', () => {
     expect(notifier.delivered).toHaveLength(1);
   });
 
-  it('takes over a claim abandoned by a job that died, but not a fresh one', async () => {
-    const { deps, notifier, log } = setup();
-    await log.claim({ claimKey: 'Equality Board|digest|2026-11-24', groupName: 'Equality Board', kind: 'digest', dateKey: '2026-11-24', itemIds: [] });
-    const fresh = await runReminders(deps, { now: NOW, group: 'Equality Board' });
-    expect(fresh[0].outcome).toBe('claimed-elsewhere');
-    log.rows[0].modified = new Date(Date.now() - 16 * 60_000).toISOString();
-    const later = await runReminders(deps, { now: NOW, group: 'Equality Board' });
-    expect(later[0].outcome).toBe('sent');
+  it('takes over at once, and says so, a claim whose lease ran out on the server\'s clock, but not a live one', async () => {
+    const { deps, notifier, log, warnings } = setup();
+    let server = Date.parse('2026-11-24T07:59:00Z');
+    log.serverClock = () => new Date(server);
+    await log.claim({ claimKey: 'EQUALITY_BOARD|digest|2026-11-24', groupName: 'Equality Board', kind: 'digest', dateKey: '2026-11-24', itemIds: [] });
+    const live = await runReminders(deps, { now: NOW, group: 'Equality Board', leaseMs: 120_000, maxWaitMs: 30 });
+    expect(live[0]).toMatchObject({ outcome: 'claimed-elsewhere', detail: expect.stringMatching(/another job is sending today's digest now/) });
+    server += 121_000;
+    const later = await runReminders(deps, { now: NOW, group: 'Equality Board', leaseMs: 120_000 });
+    expect(later[0]).toMatchObject({ outcome: 'sent', tookOver: true, detail: expect.stringMatching(/^Took over the claim of a job that stopped \(last heard from at 2026-11-24T07:59:00.000Z/) });
+    expect(warnings.some((w) => w.startsWith('Equality Board: Took over the claim'))).toBe(true);
     expect(notifier.delivered).toHaveLength(1);
+  });
+
+  it('never takes over a live claim however far ahead the job host\'s clock runs', async () => {
+    const { deps, notifier, log } = setup();
+    log.serverClock = () => new Date('2026-11-24T08:00:00Z');
+    await log.claim({ claimKey: 'EQUALITY_BOARD|digest|2026-11-24', groupName: 'Equality Board', kind: 'digest', dateKey: '2026-11-24', itemIds: [] });
+    const ahead = await runReminders(deps, { now: new Date('2026-11-24T08:20:00Z'), group: 'Equality Board', maxWaitMs: 30 });
+    expect(ahead[0].outcome).toBe('claimed-elsewhere');
+    expect(notifier.delivered).toHaveLength(0);
+  });
+
+  it('renews its claim before a retry, and posts nothing once another job has taken the claim over', async () => {
+    const { deps, log } = setup();
+    let attempts = 0;
+    const notifier: Notifier = {
+      async send(_url, _message, options) {
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          await options?.beforeAttempt?.(attempt);
+          attempts++;
+          // The first attempt fails; meanwhile another job takes the claim over.
+          if (attempt === 1) Object.assign(log.rows[0], { etag: '"99"' });
+        }
+        return { status: 202, attempts: 3 };
+      },
+    };
+    const results = await runReminders({ ...deps, notifier }, { now: NOW, group: 'Equality Board' });
+    expect(results[0]).toMatchObject({ outcome: 'claimed-elsewhere', detail: expect.stringMatching(/Another job took over 'EQUALITY_BOARD\|digest\|2026-11-24'/) });
+    expect(attempts).toBe(1);
+  });
+
+  it('sends the other groups while one group\'s webhook hangs', async () => {
+    const { deps } = setup();
+    let release: () => void = () => undefined;
+    const delivered: string[] = [];
+    const notifier: Notifier = {
+      async send(url) {
+        if (url.includes('Climate')) await new Promise<void>((resolve) => { release = resolve; });
+        delivered.push(url);
+        return { status: 202, attempts: 1 };
+      },
+    };
+    const run = runReminders({ ...deps, notifier }, { now: NOW });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(delivered).toEqual(['https://hooks.example/Equality%20Board?sig=secret']);
+    release();
+    expect((await run).map((r) => r.outcome)).toEqual(['sent', 'sent']);
+  });
+
+  it('sends nothing to two groups that share a key, and reports the setting as ambiguous', async () => {
+    const { deps, notifier } = setup();
+    const twin: SteeringGroup = { ...board, id: 2, name: 'Equality-Board', key: 'equality board' };
+    const problems: string[] = [];
+    const results = await runReminders({ ...deps, groups: { ...deps.groups, list: async () => [board, twin] } }, { now: NOW, onProblems: (p) => problems.push(...p.map((x) => x.kind)) });
+    expect(results.filter((r) => r.group.startsWith('Equality')).map((r) => r.outcome)).toEqual(['failed', 'failed']);
+    expect(problems).toEqual(['ambiguous']);
+    expect(notifier.delivered.map((d) => d.url)).toEqual(['https://hooks.example/Climate%20Board?sig=secret']);
+  });
+
+  it('puts the claim key in the message and the card, for a flow to drop repeats', async () => {
+    const { deps, notifier } = setup();
+    await runReminders(deps, { now: NOW, group: 'Equality Board' });
+    const message = notifier.delivered[0].message;
+    expect(message.claimKey).toBe('EQUALITY_BOARD|digest|2026-11-24');
+    expect(message.attachments[0].content.metadata).toEqual({ claimKey: 'EQUALITY_BOARD|digest|2026-11-24' });
   });
 
   it('counts changes from the last digest sent', async () => {
@@ -129,7 +196,7 @@ describe('runReminders', () => {
 
   it('reports a group with no webhook without claiming it', async () => {
     const { deps, log, warnings } = setup();
-    const results = await runReminders({ ...deps, webhooks: () => null }, { now: NOW, group: 'Equality Board' });
+    const results = await runReminders({ ...deps, webhooks: () => null }, { now: NOW, group: 'EQUALITY_BOARD' });
     expect(results[0].outcome).toBe('no-webhook');
     expect(results[0].detail).toMatch(/PLAN_TRACKER_WEBHOOK_EQUALITY_BOARD/);
     expect(log.rows).toEqual([]);
@@ -151,6 +218,6 @@ describe('runReminders', () => {
 
   it('names the known groups when asked for an unknown one', async () => {
     const { deps } = setup();
-    await expect(runReminders(deps, { now: NOW, group: 'Nope' })).rejects.toThrow(/No steering group is called "Nope" \(known groups: "Climate Board", "Equality Board"\)/);
+    await expect(runReminders(deps, { now: NOW, group: 'Nope' })).rejects.toThrow(/No steering group is called "Nope" \(known groups: "Climate Board" \(CLIMATE_BOARD\), "Equality Board" \(EQUALITY_BOARD\)\)/);
   });
 });

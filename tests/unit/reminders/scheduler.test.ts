@@ -59,10 +59,11 @@ describe('startScheduler', () => {
     const { deps } = depsWith([]);
     let polls = 0;
     const requests = {
-      pending: async () => { polls++; return []; },
+      pending: async () => { polls++; return { value: [], serverNow: new Date() }; },
       request: async () => { throw new Error('not used'); },
       get: async () => { throw new Error('not used'); },
       claim: async () => null,
+      renew: async () => null,
       finish: async () => undefined,
     };
     const scheduler = await startScheduler({ deps: { ...deps, requests }, logger: deps.logger!, requestPollMs: 10 });

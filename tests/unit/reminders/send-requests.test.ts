@@ -12,39 +12,49 @@ import { groupsOf, InMemoryPlans, InMemoryReminderLog } from './fakes';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
 const SECRET_URL = (group: string) => `https://hooks.example/${encodeURIComponent(group)}?sig=secret`;
-const board: SteeringGroup = { id: 1, name: 'Equality Board', ...DEFAULT_STEERING_GROUP };
+const SECRET_URLS = (group: { name: string }) => SECRET_URL(group.name);
+const board: SteeringGroup = { id: 1, name: 'Equality Board', key: 'EQUALITY_BOARD', ...DEFAULT_STEERING_GROUP };
 
-/** Send requests in memory with SharePoint's guarantee: an update with a stale ETag is refused. */
+/** Send requests in memory with SharePoint's guarantees: an update with a stale ETag is refused; Modified on the server's clock. */
 class InMemorySendRequests implements SendRequestLog {
   readonly rows: SendRequest[] = [];
   private nextId = 1;
+  serverClock: () => Date = () => new Date();
 
   async request(groupName: string, requestedAt: Date, dateKey: string) {
-    const row: SendRequest = { id: this.nextId++, etag: '"1"', claimKey: requestClaimKey(groupName, requestedAt), groupName, dateKey, outcome: 'Requested', itemIds: [], attempts: 0, sentAt: null, detail: '' };
+    const row: SendRequest = { id: this.nextId++, etag: '"1"', claimKey: requestClaimKey(groupName, requestedAt), groupName, dateKey, outcome: 'Requested', itemIds: [], attempts: 0, sentAt: null, detail: '', modified: this.serverClock().toISOString() };
     this.rows.push(row);
     return { ...row };
   }
 
   async get(id: number) {
-    return { ...this.rows.find((r) => r.id === id)! };
+    return { value: { ...this.rows.find((r) => r.id === id)! }, serverNow: this.serverClock() };
   }
 
   async pending() {
     // A pause, so two processors started together both read the same waiting rows.
     await new Promise((resolve) => setTimeout(resolve, 2));
-    return this.rows.filter((r) => r.outcome === 'Requested').map((r) => ({ ...r }));
+    return { value: this.rows.filter((r) => r.outcome === 'Requested' || r.outcome === 'Claimed').map((r) => ({ ...r })), serverNow: this.serverClock() };
+  }
+
+  private guarded(request: SendRequest, change: Partial<SendRequest>) {
+    const row = this.rows.find((r) => r.id === request.id)!;
+    if (row.etag !== request.etag) return null;
+    Object.assign(row, change, { etag: bump(row.etag), modified: this.serverClock().toISOString() });
+    return { ...row };
   }
 
   async claim(request: SendRequest) {
-    const row = this.rows.find((r) => r.id === request.id)!;
-    if (row.etag !== request.etag) return null;
-    Object.assign(row, { outcome: 'Claimed', attempts: row.attempts + 1, etag: bump(row.etag) });
-    return { ...row };
+    return this.guarded(request, { outcome: 'Claimed', attempts: request.attempts + 1 });
+  }
+
+  async renew(request: SendRequest) {
+    return this.guarded(request, {});
   }
 
   async finish(request: SendRequest, outcome: 'Sent' | 'Failed', at: string, detail: string, itemIds: number[]) {
     const row = this.rows.find((r) => r.id === request.id)!;
-    Object.assign(row, { outcome, sentAt: outcome === 'Sent' ? at : null, detail, itemIds, etag: bump(row.etag) });
+    Object.assign(row, { outcome, sentAt: outcome === 'Sent' ? at : null, detail, itemIds, etag: bump(row.etag), modified: this.serverClock().toISOString() });
   }
 }
 
@@ -61,7 +71,7 @@ class RecordingNotifier implements Notifier {
   }
 }
 
-function setup(options: { notifier?: RecordingNotifier; webhooks?: (group: string) => string | null } = {}) {
+function setup(options: { notifier?: RecordingNotifier; webhooks?: (group: { name: string }) => string | null } = {}) {
   const plans = new InMemoryPlans([
     aPlanItem({ id: 1, steeringGroup: 'Equality Board', dueDate: '2026-10-01', lastUpdated: '2026-11-20T09:00:00Z' }),
     aPlanItem({ id: 2, steeringGroup: 'Climate Board', dueDate: '2026-11-01', lastUpdated: null }),
@@ -74,7 +84,7 @@ function setup(options: { notifier?: RecordingNotifier; webhooks?: (group: strin
     log,
     groups: groupsOf([board], plans),
     notifier,
-    webhooks: options.webhooks ?? SECRET_URL,
+    webhooks: options.webhooks ?? SECRET_URLS,
     links: (overdueView) => localDigestLinks({ origin: 'http://127.0.0.1:4321', overdueViewUrl: overdueView }),
     requests,
   };
@@ -149,6 +159,28 @@ describe('processSendRequests', () => {
     expect(notifier.delivered).toHaveLength(0);
     expect(requests.rows[0]).toMatchObject({ outcome: 'Failed' });
     expect(requests.rows[0].detail).toContain('No steering group is called "Nobody Board"');
+  });
+
+  it('takes over, and sends, a request whose job stopped (its lease ran out on the server\'s clock), but not one a live job holds', async () => {
+    const { deps, requests, notifier } = setup();
+    let server = Date.parse('2026-11-24T08:00:00Z');
+    requests.serverClock = () => new Date(server);
+    const request = await requests.request('Equality Board', NOW, '2026-11-24');
+    await requests.claim(request);
+    expect(await processSendRequests(deps, NOW)).toBe(0);
+    server += 119_000;
+    expect(await processSendRequests(deps, NOW)).toBe(0);
+    server += 2_000;
+    expect(await processSendRequests(deps, NOW)).toBe(1);
+    expect(notifier.delivered).toHaveLength(1);
+    expect(requests.rows[0]).toMatchObject({ outcome: 'Sent', attempts: 2 });
+  });
+
+  it('puts the request\'s claim key in the message', async () => {
+    const { deps, requests, notifier } = setup();
+    const request = await requests.request('Equality Board', NOW, '2026-11-24');
+    await processSendRequests(deps, NOW);
+    expect(notifier.delivered[0].message.claimKey).toBe(request.claimKey);
   });
 
   it('counts changes from the last digest sent, scheduled or on request', async () => {

@@ -125,3 +125,41 @@ describe('redactUrl', () => {
     expect(redactUrl('not a url')).not.toContain('not a url');
   });
 });
+
+describe('WorkflowWebhookNotifier timeouts and claims', () => {
+  /** A fetch that takes the request and never answers, until the caller gives up. */
+  const hangingFetch = (calls: { n: number }) => ((_url: string, init?: RequestInit) => {
+    calls.n++;
+    return new Promise<Response>((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+    });
+  }) as unknown as typeof fetch;
+
+  it('abandons a call that gets no answer within the timeout, once, with its outcome unknown', async () => {
+    const calls = { n: 0 };
+    const notifier = new WorkflowWebhookNotifier({ fetch: hangingFetch(calls), timeoutMs: 40, requestsPerSecond: 1000, sleep: async () => undefined });
+    const started = Date.now();
+    const error = await failureOf(notifier.send(SECRET_URL, message));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(WebhookDeliveryError);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/did not answer within 0.04 s; the card may or may not have arrived/);
+    expect(error.message).not.toContain('SECRETSIGNATURE');
+    // Not retried in this run: a slow chat that did take the card must not get it twice.
+    expect(calls.n).toBe(1);
+  });
+
+  it('asks before every attempt, and stops when the caller says no', async () => {
+    const { notifier, calls } = notifierWith([() => new Response('', { status: 500 }), () => new Response('', { status: 202 })]);
+    const asked: number[] = [];
+    const error = await notifier.send(SECRET_URL, message, {
+      beforeAttempt: async (attempt) => {
+        asked.push(attempt);
+        if (attempt === 2) throw new Error('claim lost');
+      },
+    }).catch((e: Error) => e);
+    expect(asked).toEqual([1, 2]);
+    expect((error as Error).message).toBe('claim lost');
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -96,3 +96,37 @@ describe('webhook sink', () => {
     expect(sink.messages()).toEqual([]);
   });
 });
+
+describe('webhook sink: hanging and slow webhooks', () => {
+  it('holds a request to a hanging group unanswered, keeps nothing, and answers 504 when released', async () => {
+    const { call, sink } = harness();
+    sink.setFaults({ hangGroups: ['Slow Board'] });
+    let answered: Response | null = null;
+    const pending = call('POST', '/_sink/webhooks/Slow%20Board', message).then((r) => { answered = r; });
+    expect((await call('POST', '/_sink/webhooks/Other', message)).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(answered).toBeNull();
+    sink.releaseHung();
+    await pending;
+    expect(answered!.status).toBe(504);
+    expect(sink.messages('Slow Board')).toHaveLength(0);
+    expect(sink.stats().hang).toBe(1);
+  });
+
+  it('keeps a card at once and answers it late with delayMs', async () => {
+    const { call, sink } = harness();
+    sink.setFaults({ delayMs: 60 });
+    const started = Date.now();
+    const pending = call('POST', '/_sink/webhooks/Board', message);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sink.messages('Board')).toHaveLength(1);
+    expect((await pending).status).toBe(202);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it('checks the new fault settings', () => {
+    expect(parseSinkFaults({ hang: 0.2, delayMs: 100, hangGroups: ['A'] })).toEqual({ hang: 0.2, delayMs: 100, hangGroups: ['A'] });
+    expect(() => parseSinkFaults({ hangGroups: 'A' })).toThrow(/"hangGroups" must be a list of group names/);
+    expect(() => parseSinkFaults({ delayMs: -1 })).toThrow(/"delayMs" cannot be negative/);
+  });
+});

@@ -59,15 +59,16 @@ export function PlanGrid({ entries, labelledBy, locale, today, completeness, ope
       continue;
     }
     const { item } = entry;
+    const owner = item.ownerText || item.owner?.title || '—';
     drawn.push(
       <div key={item.id} role="row" aria-rowindex={row + 2} className={mergeClasses(styles.row, styles.bodyRow)} style={position} ref={measure}
         onClick={() => openItem(item.id)}>
-        <div role="gridcell" className={styles.cell} {...cellProps(row, 0)}>{item.actionRef || String(item.id)}</div>
-        <div role="gridcell" className={mergeClasses(styles.cell, styles.titleCell)} title={item.title} {...cellProps(row, 1)}>{item.title}</div>
-        <div role="gridcell" className={styles.cell} {...cellProps(row, 2)}>{item.ownerText || item.owner?.title || '—'}</div>
-        <div role="gridcell" className={styles.cell} {...cellProps(row, 3)}>{dueText(item, locale, today)}</div>
-        <div role="gridcell" className={styles.cell} {...cellProps(row, 4)}>{item.status}</div>
-        <div role="gridcell" className={styles.cell} {...cellProps(row, 5)}><RagBadge rag={item.rag} /></div>
+        <div role="gridcell" className={mergeClasses(styles.cell, styles.areaRef)} {...cellProps(row, 0)}>{item.actionRef || String(item.id)}</div>
+        <div role="gridcell" className={mergeClasses(styles.cell, styles.titleCell, styles.areaTitle)} title={item.title} {...cellProps(row, 1)}>{item.title}</div>
+        <div role="gridcell" className={mergeClasses(styles.cell, styles.areaOwner)} title={owner} {...cellProps(row, 2)}>{owner}</div>
+        <div role="gridcell" className={mergeClasses(styles.cell, styles.areaDue)} {...cellProps(row, 3)}>{dueText(item, locale, today)}</div>
+        <div role="gridcell" className={mergeClasses(styles.cell, styles.areaStatus)} {...cellProps(row, 4)}>{item.status}</div>
+        <div role="gridcell" className={mergeClasses(styles.cell, styles.areaRag)} {...cellProps(row, 5)}><RagBadge rag={item.rag} /></div>
       </div>,
     );
   }
@@ -76,7 +77,7 @@ export function PlanGrid({ entries, labelledBy, locale, today, completeness, ope
     <div role="grid" aria-labelledby={labelledBy} aria-rowcount={entries.length + 1} aria-colcount={COLUMNS.length}
       className={styles.scroller} ref={grid.scroller} onScroll={grid.onScroll} onKeyDown={grid.onKeyDown}>
       <div role="rowgroup" className={styles.header} ref={grid.header}>
-        <div role="row" aria-rowindex={1} className={styles.row}>
+        <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.headerRow)}>
           {COLUMNS.map((name) => <div key={name} role="columnheader" className={mergeClasses(styles.cell, styles.headerCell)}>{name}</div>)}
         </div>
       </div>
