@@ -241,6 +241,16 @@ const DATE_IN_PHRASE = new RegExp(
   'gi',
 );
 
+/**
+ * The last date written inside a longer text ("Departments to publish … by March 2014"), as
+ * written and as parsed; null when the text names none. For actions whose plan has no date column.
+ */
+export function dateInText(text: string): { text: string; date: PlanDate } | null {
+  let last: string | null = null;
+  for (const match of text.matchAll(DATE_IN_PHRASE)) if (parsePeriod(match[0])) last = match[0];
+  return last ? { text: last, date: parsePlanDate(last) } : null;
+}
+
 /** The periods named inside a phrase, in the order written. */
 function datesInPhrase(text: string): Period[] {
   const found: Period[] = [];

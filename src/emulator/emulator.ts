@@ -34,6 +34,7 @@ import { checkBatchSize, checkJsonDepth, checkUrlLength } from './request-limits
 import { SpError, spErrors } from './sp-error';
 import type { StorageOptions } from './store/open-database';
 import { SiteStore } from './store/site-store';
+import { seedSiteSecurity } from './store/site-security-seed';
 import type { SiteUser } from './store/site-users';
 import { emailOfLogon } from './store/site-users';
 import type { SeedUser } from './users-file';
@@ -129,6 +130,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = options.users && options.users.length > 0 ? options.users : [DEFAULT_USER];
   store.users.seed(seed.slice(0, 1), true);
   store.users.seed(seed.slice(1));
+  seedSiteSecurity(store.db, store.security, store.users, options.siteTitle ?? 'Plans', seed);
   const defaultEmail = seed[0].email;
   const faults = new FaultInjector(options.faults ?? {}, options.faultSeed ?? 1);
   const plugins = options.plugins ?? [];

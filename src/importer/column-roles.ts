@@ -16,11 +16,13 @@ const HEADER_PATTERNS: [ColumnRole, RegExp][] = [
   ['measure', /measure|\bkpi|indicator|success criteria|how will (we|this|you)|evidence of success|\bmetric/],
   ['status', /^status$|current status|^progress status$/],
   ['progress', /progress|update|commentary|latest|actions? taken|in train|^completed$|^completed actions|achievements?|work to date/],
-  ['ref', /^(ref\.?|reference|no\.?|number|#|id|item|action (no|ref|number)\.?)$/],
+  ['ref', /^(ref\.?|reference|no\.?|number|#|id|item|(action|milestone|commitment) (no|ref|reference|number)\.?)$/],
   ['action', /\bactions?\b|what (needs|we will|will we|are we going)|needs to be done|\bgaps?\b|\btasks?\b|\bactivit|deliverable|milestone|\bsteps?\b|what we will do|proposed|intervention/],
-  ['section', /^(recommendations?|themes?|objectives?|priorit(y|ies)|areas?|workstreams?|sections?|strands?|goals?|aims?|recommendation (no\.?|number))$/],
+  ['section', /^(recommendations?|themes?|objectives?|priorit(y|ies)|areas?|workstreams?|sections?|strands?|goals?|aims?|commitments?|recommendation (no\.?|number))$/],
   ['context', /evidence|comment|background|rationale|current (position|situation)|issue|outcome|context|description|why/],
 ];
+
+const DATED_HEADER = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|q[1-4]\s*\d{2,4}(\/\d{2})?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+\d{2,4})$/;
 
 /** The role a header cell's wording names, if any. */
 export function roleOfHeader(text: string): ColumnRole | undefined {
@@ -29,6 +31,9 @@ export function roleOfHeader(text: string): ColumnRole | undefined {
   // Footnote markers ("Owner*", "Due date¹", "Lead (2)") and question marks do not change a header's meaning.
   const t = oneLine(cleanCell(text)).toLowerCase().replace(/(\s*(\(\d\)|\[\d\]|[?:*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d$))+$/u, '').trim();
   if (!t || t.length > 80) return undefined;
+  // A column headed by a date ("30/9/2014", "Q2 2024/25", "June 2024") holds the status or
+  // progress as at that date: a progress column, however many of them the plan has.
+  if (DATED_HEADER.test(t)) return 'progress';
   return HEADER_PATTERNS.find(([, re]) => re.test(t))?.[0];
 }
 
@@ -44,7 +49,10 @@ export type HeaderMatch = { mapping: ColumnMapping; kind: 'actions' | 'progress'
  */
 export function matchHeader(cells: string[]): HeaderMatch | undefined {
   const filled = cells.map((c, i) => ({ c: oneLine(cleanCell(c)), i })).filter(({ c }) => c);
-  if (!filled.length || filled.some(({ c }) => c.length > 80)) return undefined;
+  // Header cells are labels: never long, never a sentence ("Continue the work on gaps in data.").
+  if (!filled.length || filled.some(({ c }) => c.length > 80 || (c.length > 30 && /[.!]$/.test(c)))) return undefined;
+  // One date among labels is a data row's date; a run of dated columns is a status history.
+  if (filled.filter(({ c }) => DATED_HEADER.test(c.toLowerCase())).length === 1) return undefined;
   const mapping: ColumnMapping = {};
   for (const { c, i } of filled) {
     const role = roleOfHeader(c);

@@ -1,4 +1,4 @@
-import { parsePlanDate, type PlanDate } from '../domain/plan-dates';
+import { dateInText, parsePlanDate, type PlanDate } from '../domain/plan-dates';
 import type { Rag, Status } from '../domain/plan-item';
 import { assignActionRefs, refInActionText } from './action-ref';
 import { cleanCell, isPageFurniture, oneLine, startsLowercase } from './cell-text';
@@ -47,6 +47,8 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
       warnings.push({ where: table.source, message: `No header row naming the columns; ${inferred.description}. Check the columns, or give the mapping.` });
     }
     let mode = 'actions' as 'actions' | 'progress';
+    // Progress columns headed by dates, oldest first, whatever order the plan puts them in.
+    let progressOrder = null as number[] | null;
     let progressCompleted = false;
     let section = null as Heading | null;
     let lastKind = 'other' as LastKind;
@@ -100,6 +102,7 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
     };
     const readHeader = (cells: string[], header: NonNullable<ReturnType<typeof matchHeader>>) => {
       if (!options.mapping) mapping = header.mapping;
+      progressOrder = datedColumnOrder(cells, mapping ?? header.mapping);
       mode = header.kind;
       progressCompleted = header.completed;
       const key = cells.join('|');
@@ -136,7 +139,7 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
           progressNotes.push({ section: section?.text ?? '', text: filled.join('\n'), completed: progressCompleted, where: row.where });
         } else if (forced === 'action') {
           flushPending();
-          const fields = mapping && row.kind !== 'paragraph' ? fieldsOf(alignCells(row.cells, mapping), mapping) : { ...EMPTY_FIELDS(), action: joined };
+          const fields = mapping && row.kind !== 'paragraph' ? fieldsOf(alignCells(row.cells, mapping), mapping, progressOrder) : { ...EMPTY_FIELDS(), action: joined };
           if (!fields.action) fields.action = fields.context || joined;
           const due = fields.due ? parsePlanDate(fields.due) : null;
           const start = fields.start ? parsePlanDate(fields.start, 'start') : null;
@@ -168,7 +171,7 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
         continue;
       }
 
-      let fields = row.kind === 'paragraph' ? { ...EMPTY_FIELDS(), action: joined } : fieldsOf(alignCells(row.cells, mapping), mapping);
+      let fields = row.kind === 'paragraph' ? { ...EMPTY_FIELDS(), action: joined } : fieldsOf(alignCells(row.cells, mapping), mapping, progressOrder);
       if (filled.length === 1 && row.kind !== 'paragraph' && !fields.action && !fields.context && !isSlippedCell(fields, lastKind === 'item' ? lastItem : null)) {
         // One cell alone on a row, outside the action column: a heading or note spanning
         // the row (a merged cell), not an owner or a date.
@@ -194,7 +197,8 @@ export function readPlanStructure(tables: Table[], options: StructureOptions): P
       const owner = ownerText(fields.owner);
       const rag = normaliseRag(fields.rag);
       const status = normaliseStatus(fields.status);
-      const hasData = isPlausibleOwner(owner) || isDate(due) || isDate(start) || !!fields.resource || !!rag || !!status;
+      // A numbered row, or one whose progress columns give a status, is an action even without an owner or date column.
+      const hasData = isPlausibleOwner(owner) || isDate(due) || isDate(start) || !!fields.resource || !!rag || !!status || (!!fields.ref && !!fields.action) || !!latestProgressStatus(fields.progress);
 
       if (fields.action && hasData) {
         addDraft(makeDraft(fields, { owner, due, start, rag, status }, section, row.where, warnings));
@@ -287,12 +291,13 @@ function repeatedTextRows(rows: TableRow[]): Set<string> {
 
 const isDate = (d: PlanDate | null) => !!d && (d.dueDate !== null || d.ongoing || !!d.completed);
 
-function fieldsOf(cells: string[], mapping: ColumnMapping): RowFields {
+function fieldsOf(cells: string[], mapping: ColumnMapping, progressOrder: number[] | null = null): RowFields {
   const fields = EMPTY_FIELDS();
   for (const [index, role] of Object.entries(mapping)) {
     const text = cells[Number(index)] ?? '';
     if (text) fields[role] = fields[role] ? `${fields[role]}\n${text}` : text;
   }
+  if (progressOrder) fields.progress = progressOrder.map((i) => cells[i] ?? '').filter(Boolean).join('\n');
   for (const role of ['due', 'start', 'resource', 'rag', 'status', 'ref'] as const) fields[role] = oneLine(fields[role]);
   return fields;
 }
@@ -398,6 +403,9 @@ function makeDraft(
 ): Draft {
   const { owner, due, start, rag, status } = parsed;
   if (due?.warning) warnings.push({ where, message: `Due date: ${due.warning}.` });
+  // No date column: a date the action's own text gives ("… by March 2014") is its due date.
+  const written = !fields.due ? dateInText(fields.action) : null;
+  if (written) Object.assign(fields, { due: written.text });
   if (!fields.due) warnings.push({ where, message: 'No due date given for this action.' });
   if (start?.warning) warnings.push({ where, message: `Start date: ${start.warning}.` });
   if (!owner) warnings.push({ where, message: 'No owner given for this action.' });
@@ -412,11 +420,12 @@ function makeDraft(
     action: fields.action,
     context: fields.context,
     owner,
-    ...dueFields(fields.due, due),
+    ...dueFields(fields.due, written?.date ?? due),
     startDate: start?.dueDate ?? null,
     resource: fields.resource,
     rag: rag ?? null,
-    status: status ?? (completed ? 'Completed' : null),
+    status: status ?? (completed ? 'Completed' : latestProgressStatus(fields.progress)),
+    ...(fields.progress ? { progress: fields.progress } : {}),
     measure: fields.measure,
     where,
   };
@@ -520,4 +529,31 @@ function headerRows(rows: TableRow[]): { headers: (HeaderMatch | undefined)[]; s
     }
   }
   return { headers, secondLines };
+}
+
+/** The status the last (latest) progress column states, when it is one the list knows ("Completed", "Behind schedule"). */
+function latestProgressStatus(progress: string): Status | null {
+  const last = progress.split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? '';
+  return last.length <= 40 ? normaliseStatus(last) ?? null : null;
+}
+
+/**
+ * The progress columns of a header, oldest first by the date heading each ("31/1/2015",
+ * "Q2 2024/25"); null when fewer than two are dated. A date written month-first
+ * ("4/30/2014") is read that way when day-first cannot be right.
+ */
+function datedColumnOrder(cells: string[], mapping: ColumnMapping): number[] | null {
+  const dated = Object.entries(mapping)
+    .filter(([, role]) => role === 'progress')
+    .map(([i]) => ({ i: Number(i), date: headerDate(cells[Number(i)] ?? '') }))
+    .filter((c): c is { i: number; date: string } => c.date !== null);
+  if (dated.length < 2) return null;
+  return dated.sort((a, b) => a.date.localeCompare(b.date)).map((c) => c.i);
+}
+
+function headerDate(text: string): string | null {
+  const parsed = parsePlanDate(text);
+  if (parsed.dueDate && !parsed.warning) return parsed.dueDate;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  return us ? parsePlanDate(`${us[2]}/${us[1]}/${us[3]}`).dueDate : null;
 }

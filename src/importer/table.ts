@@ -47,6 +47,8 @@ export type ParsedItem = {
   rag: Rag | null;
   status: Status | null;
   measure: string;
+  /** Text of the row's progress/update columns, oldest column first (for Progress Updates). */
+  progress?: string;
   where: string;
 };
 

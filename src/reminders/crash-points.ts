@@ -23,9 +23,16 @@ export const CRASH_POINTS: CrashPoint[] = ['before-claim', 'after-claim', 'mid-p
 export const CRASH_ENV = 'PLAN_TRACKER_CRASH_AT';
 
 /**
+ * Claim keys whose card may have reached the webhook but whose log row does not yet say
+ * so (from the first POST to the record). A crash report lists them: a repeat of one of
+ * these is the only repeat the design allows.
+ */
+export const deliveryWindow = new Set<string>();
+
+/**
  * Kills this process at `point` when the crash test asked for it, first writing one line
- * to stderr (`crash-point <point> <claim key>`, synchronously) so the test knows which
- * send each kill interrupted.
+ * to stderr (`crash-point <point> <claim key> window=<keys in the delivery window>`) so the
+ * test knows which send each kill interrupted.
  */
 export function crashPoint(point: CrashPoint, claimKey: string): void {
   if (!crashWanted(point)) return;

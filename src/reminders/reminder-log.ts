@@ -49,6 +49,8 @@ export interface ReminderLog {
   get(claimKey: string): Promise<TimedRead<ReminderLogEntry | null>>;
   /** The rows with these exact keys or key prefixes (one request). */
   find(query: GroupLogQuery): Promise<ReminderLogEntry[]>;
+  /** `find` for many groups at once, in as few requests as SharePoint allows (a `$batch`); results in order. */
+  findMany(queries: GroupLogQuery[]): Promise<ReminderLogEntry[][]>;
   /** Takes over a Failed or expired row (ETag-guarded); null when someone else changed it first. */
   takeOver(entry: ReminderLogEntry, itemIds: number[]): Promise<ReminderLogEntry | null>;
   /** Renews this job's lease (ETag-guarded); null when the row was taken over or finished by someone else. */

@@ -95,7 +95,10 @@ export async function runReminders(deps: ReminderDeps, options: ReminderRunOptio
   if (problems.length) options.onProblems?.(problems);
   const ambiguous = new Map<string, string>();
   for (const problem of problems) if (problem.kind === 'ambiguous') for (const name of problem.groups) ambiguous.set(name, problem.message);
-  const links = deps.links(await deps.groups.overdueViewUrl());
+  // One read of the log for every group (a `$batch`), each through the unique ClaimKey index.
+  const todays = groups.map((g) => digestWindow(g, options.now, null).today);
+  const [overdueViewUrl, logRows] = await Promise.all([deps.groups.overdueViewUrl(), deps.log.findMany(groups.map((g, i) => groupLogQuery(g, todays[i])))]);
+  const links = deps.links(overdueViewUrl);
 
   const results: GroupResult[] = new Array(groups.length);
   let next = 0;
@@ -111,7 +114,7 @@ export async function runReminders(deps: ReminderDeps, options: ReminderRunOptio
         continue;
       }
       try {
-        results[index] = await runGroup(deps, options, group, links, logger);
+        results[index] = await runGroup(deps, options, group, links, logRows[index], logger);
       } catch (error) {
         // One group's trouble (a refused query, an unreachable log) must not cost the others their digest.
         const detail = `${(error as Error).message ?? String(error)} Nothing was sent to "${group.name}"; run again to retry.`;
@@ -132,10 +135,9 @@ function settingProblems(deps: ReminderDeps, groups: KeyedGroup[]): WebhookSetti
   return all.filter((p) => p.kind === 'ambiguous' || (names !== undefined && p.kind === 'unmatched'));
 }
 
-async function runGroup(deps: ReminderDeps, options: ReminderRunOptions, group: KeyedGroup, links: DigestLinks, logger: ReminderLogger): Promise<GroupResult> {
+async function runGroup(deps: ReminderDeps, options: ReminderRunOptions, group: KeyedGroup, links: DigestLinks, rows: ReminderLogEntry[], logger: ReminderLogger): Promise<GroupResult> {
   const today = digestWindow(group, options.now, null).today;
   const key = claimKeyOf(group.key, KIND, today);
-  const rows = await deps.log.find(groupLogQuery(group, today));
   const lastSentAt = lastSentOf(rows);
   const window = digestWindow(group, options.now, lastSentAt);
   const result = (outcome: GroupOutcome, itemIds: number[], extra: Partial<GroupResult> = {}): GroupResult => ({

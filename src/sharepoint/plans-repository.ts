@@ -5,7 +5,7 @@ import '@pnp/sp/items';
 import { HeaderParse } from '@pnp/queryable';
 import { leaseState, newImportLease, parseImportLease, serialiseImportLease, IMPORT_LEASE_MS, type ImportLease } from '../domain/import-lease';
 import type { PlanRecord, PlanRecordInput } from '../domain/plan-record';
-import { statusOf } from './batch';
+import { messageOf, statusOf } from './batch';
 import { odataString } from '../domain/to-odata';
 import { LIST } from './list-names';
 import { etagOf } from './plan-item-mapping';
@@ -78,7 +78,14 @@ export class SharePointPlans {
     if (existing) {
       await this.items.getById(existing.id).update(toRow(input));
     } else {
-      await this.items.add(toRow({ status: 'Active', ...input }));
+      try {
+        await this.items.add(toRow({ status: 'Active', ...input }));
+      } catch (error) {
+        // Title is unique: another importer created the row between our read and our add.
+        const raced = statusOf(error) === 500 && /duplicate values/i.test(messageOf(error)) ? await this.findByName(input.name) : null;
+        if (!raced) throw error;
+        await this.items.getById(raced.id).update(toRow(input));
+      }
     }
     const saved = await this.findByName(input.name);
     if (!saved) throw new Error(`Plan '${input.name}' could not be read back from the Plans list after saving it.`);

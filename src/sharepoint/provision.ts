@@ -5,6 +5,8 @@ import '@pnp/sp/fields';
 import '@pnp/sp/views';
 import { savedViewToViewXml, type SavedViewDefinition } from '../domain/saved-views';
 import { messageOf, statusOf } from './batch';
+import { ensurePlanManagersGroup } from './provision-groups';
+import { PLAN_MANAGERS_GROUP } from '../domain/roles';
 import { FIELD_TYPE_KIND, type FieldDefinition, type ListDefinition, type ListsManifest } from './schema';
 
 /** What provisioning did: created, brought up to the manifest, already there, and problems it would not fix itself. */
@@ -21,6 +23,9 @@ type FieldInfo = { FieldTypeKind: number; Indexed: boolean; EnforceUniqueValues:
 export async function provision(sp: SPFI, manifest: ListsManifest): Promise<ProvisionReport> {
   const report: ProvisionReport = { created: [], updated: [], existing: [], problems: [] };
   for (const list of manifest.lists) await provisionList(sp, list, report);
+  // Who may manage plans is a SharePoint group, not a setting of ours (see src/domain/roles.ts).
+  const managers = await ensurePlanManagersGroup(sp);
+  (managers.created ? report.created : report.existing).push(`group '${PLAN_MANAGERS_GROUP}'`);
   return report;
 }
 

@@ -1,14 +1,13 @@
 import { issueDigest } from '../request-digest';
 import { spErrors } from '../sp-error';
 import type { ListRecord } from '../store/list-catalog';
-import { emailOfLogon } from '../store/site-users';
 import { noContent, ok, type ApiContext, type ApiRequest, type ApiResult } from './api-context';
-import { numberArg, resolveAliases, stringArg, type PathSegment } from './api-path';
+import { resolveAliases, stringArg, type PathSegment } from './api-path';
 import { getChanges } from './changes';
 import { listFieldRoutes, webFieldRoutes } from './fields';
 import { checkListBody, listExtraRoutes } from './list-extras';
 import { recycleBinRoutes } from './recycle-bin';
-import { folderEntity, listEntity, listRootOf, userEntity, webEntity, withParentWeb } from './entities';
+import { folderEntity, listEntity, webEntity, withParentWeb } from './entities';
 import { handleItems } from './item-routes';
 import { listAreaRoutes } from './list-areas';
 import { enforcePermissions } from './permission-gate';
@@ -123,7 +122,9 @@ function lists(ctx: ApiContext, req: ApiRequest, segment: PathSegment, more: Pat
 function listValue(ctx: ApiContext, req: ApiRequest, list: ListRecord): EntityValue {
   const expand = (req.url.searchParams.get('$expand') ?? '').toLowerCase().split(',').map((s) => s.trim());
   const defaultView = ctx.store.catalog.views(list).find((v) => v.isDefault);
-  return withParentWeb(ctx.site, listEntity(ctx.site, list, ctx.store.items.count(list), defaultView, expand.includes('rootfolder')), expand);
+  const value = withParentWeb(ctx.site, listEntity(ctx.site, list, ctx.store.items.count(list), defaultView, expand.includes('rootfolder')), expand);
+  value.props.HasUniqueRoleAssignments = ctx.store.security.hasUniqueRoleAssignments({ kind: 'list', listId: list.id });
+  return value;
 }
 
 function listResult(ctx: ApiContext, req: ApiRequest, list: ListRecord): ApiResult {
@@ -167,9 +168,12 @@ function listRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecord, rest: Pa
     case 'getview':
       return listViewRoutes(ctx, req, list, first, rest.slice(1));
     case 'rootfolder':
+      // rootfolder/<anything> is not the folder: other areas answer it, or it is SharePoint's 404.
+      if (rest.length > 1) break;
       requireMethod(req, ['GET'], 'RootFolder');
       return entity(ctx, req, 'SP.ApiData.Folders', folderEntity(ctx.site, list));
     case 'itemcount':
+      if (rest.length > 1) break;
       return ok(req.flavour === 'verbose' ? { d: { ItemCount: ctx.store.items.count(list) } } : { value: ctx.store.items.count(list) });
   }
   return listAreaRoutes(ctx, req, list, rest) ?? listExtraRoutes(ctx, req, list, rest);

@@ -78,7 +78,8 @@ export function listExtraRoutes(ctx: ApiContext, req: ApiRequest, list: ListReco
       requireMethod(req, ['POST'], 'GetListItemChangesSinceToken');
       return changesSinceToken(ctx, req, list);
   }
-  throw spErrors.resourceNotFound(first.raw);
+  // rootfolder/x, itemcount/x: the list has the first segment, not what follows it.
+  throw spErrors.resourceNotFound(['rootfolder', 'itemcount'].includes(first.name) && more[0] ? more[0].raw : first.raw);
 }
 
 /** Takes the next item id for the caller (it is never given to another item), as SharePoint does. */

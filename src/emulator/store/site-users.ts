@@ -63,7 +63,6 @@ export class SiteUsers {
     if (this.hasTable('group_members')) {
       this.db.prepare("INSERT OR IGNORE INTO group_members (group_id, user_id) SELECT CAST(value AS INTEGER), ? FROM site_meta WHERE key = 'membersGroupId'").run(user.id);
     }
-    this.onChange?.();
     return user;
   }
 
@@ -75,11 +74,7 @@ export class SiteUsers {
   /** Removes a user from the site (their items keep their id, as in SharePoint). */
   remove(id: number): void {
     this.db.prepare('DELETE FROM site_users WHERE id = ?').run(id);
-    this.onChange?.();
   }
-
-  /** Called after users come or go, so cached permissions are dropped. */
-  onChange?: () => void;
 
   private hasTable(name: string): boolean {
     return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;

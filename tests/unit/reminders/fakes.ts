@@ -34,6 +34,10 @@ export class InMemoryReminderLog implements ReminderLog {
     return this.rows.filter((r) => query.keys.includes(r.claimKey) || query.prefixes.some((p) => r.claimKey.startsWith(p))).map((r) => ({ ...r }));
   }
 
+  async findMany(queries: GroupLogQuery[]) {
+    return Promise.all(queries.map((q) => this.find(q)));
+  }
+
   private guarded(entry: ReminderLogEntry, change: Partial<ReminderLogEntry>) {
     const row = this.rows.find((r) => r.id === entry.id)!;
     if (row.etag !== entry.etag) return null;

@@ -1,7 +1,9 @@
 import type { NewPlanItem } from '../../../domain/plan-item';
 import type { ItemChange, PlanRepository } from '../../../domain/ports';
-import { applyImport, type ApplyOptions, type ImportSummary } from '../../../importer/apply-import';
+import { isImportStore } from '../../../importer/import-store';
+import { importPlan, type PlanImportOptions, type PlanImportSummary } from '../../../importer/import-plan';
 import type { ParsedPlan } from '../../../importer/table';
+import { BatchError, type BatchFailure } from '../../../sharepoint/batch';
 
 /** How far an import has got: writes done of writes planned. */
 export type ImportProgress = { done: number; total: number };
@@ -10,53 +12,44 @@ export type ImportProgress = { done: number; total: number };
 export const IMPORT_CHUNK = 100;
 
 /**
- * Imports a parsed plan with progress. Calling `applyImport` per chunk of parsed items
- * would not be safe: its ActionRef reconciliation (a moved action keeps its stored ref,
- * a new one takes the next free ref in its section) and its duplicate-ref check look at
- * the whole plan, and a section may straddle two chunks. So `applyImport` runs once over
- * the whole plan against a repository that reads through to SharePoint but records the
- * writes instead of making them; those writes are then made in `$batch`es of 100,
- * reporting progress after each. The result is the same set of adds and changes one
- * `saveMany` would make; a failure part-way leaves what was written, and importing the
- * same file again adds no duplicates (items are found by ActionRef).
+ * Imports a parsed plan with progress, as one plan of the site (its Plans row, under its
+ * import lease: see `importPlan`). `applyImport` runs once over the whole plan (its
+ * ActionRef reconciliation and duplicate checks look at the whole plan, and a section may
+ * straddle two chunks); only its writes are split, into `$batch`es of 100, reporting
+ * progress after each. A chunk that fails does not stop the others; failures come back
+ * together, numbered as in the whole write, so `applyImport` can tell another import's
+ * collisions (re-read and update) from real errors.
  */
 export async function importInChunks(
   parsed: ParsedPlan,
-  options: ApplyOptions,
+  options: PlanImportOptions,
   onProgress: (progress: ImportProgress) => void,
   chunkSize: number = IMPORT_CHUNK,
-): Promise<ImportSummary> {
+): Promise<PlanImportSummary> {
   const real = options.repository;
-  let planned: { adds: NewPlanItem[]; changes: ItemChange[] } = { adds: [], changes: [] };
-  const recording: PlanRepository = {
-    query: (filter, queryOptions) => real.query(filter, queryOptions),
-    getById: (id) => real.getById(id),
-    findByActionRefs: (plan, refs) => real.findByActionRefs(plan, refs),
-    saveMany: async (adds, changes) => {
-      planned = { adds, changes };
-      return { addedIds: [], changed: 0 };
+  const store = options.store ?? (isImportStore(real) ? real : undefined);
+  const chunked: PlanRepository = Object.assign(Object.create(real) as PlanRepository, {
+    async saveMany(adds: NewPlanItem[], changes: ItemChange[]) {
+      const operations: ({ add: NewPlanItem } | { change: ItemChange })[] = [...adds.map((add) => ({ add })), ...changes.map((change) => ({ change }))];
+      const total = operations.length;
+      const addedIds: number[] = [];
+      const failures: BatchFailure[] = [];
+      onProgress({ done: 0, total });
+      for (let start = 0; start < total; start += chunkSize) {
+        const chunk = operations.slice(start, start + chunkSize);
+        const chunkAdds = chunk.flatMap((op) => ('add' in op ? [op.add] : []));
+        const chunkChanges = chunk.flatMap((op) => ('change' in op ? [op.change] : []));
+        try {
+          addedIds.push(...(await real.saveMany(chunkAdds, chunkChanges)).addedIds);
+        } catch (error) {
+          if (!(error instanceof BatchError)) throw error;
+          failures.push(...error.failures.map((f) => ({ ...f, index: f.index + start })));
+        }
+        onProgress({ done: Math.min(start + chunkSize, total), total });
+      }
+      if (failures.length) throw new BatchError(failures, total);
+      return { addedIds, changed: changes.length };
     },
-    updateStatus: (item, update, now) => real.updateStatus(item, update, now),
-    history: (itemId) => real.history(itemId),
-    updatesSince: (since, ids) => real.updatesSince(since, ids),
-  };
-  const summary = await applyImport(parsed, { ...options, repository: recording });
-
-  const total = planned.adds.length + planned.changes.length;
-  onProgress({ done: 0, total });
-  let done = 0;
-  // Adds first, then changes, each chunk one `$batch`.
-  const operations: ({ add: NewPlanItem } | { change: ItemChange })[] = [
-    ...planned.adds.map((add) => ({ add })),
-    ...planned.changes.map((change) => ({ change })),
-  ];
-  for (let start = 0; start < operations.length; start += chunkSize) {
-    const chunk = operations.slice(start, start + chunkSize);
-    const adds = chunk.flatMap((op) => ('add' in op ? [op.add] : []));
-    const changes = chunk.flatMap((op) => ('change' in op ? [op.change] : []));
-    await real.saveMany(adds, changes);
-    done += chunk.length;
-    onProgress({ done, total });
-  }
-  return summary;
+  });
+  return importPlan(parsed, { ...options, repository: chunked, store });
 }

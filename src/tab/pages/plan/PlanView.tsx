@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { PageProps } from '../page-props';
 import { FilterBar } from './FilterBar';
 import { PlanGrid } from './PlanGrid';
-import { SAVED_VIEWS } from './saved-views';
+import { openInSharePointLink, SAVED_VIEWS } from './saved-views';
 import { usePlanView } from './usePlanView';
 import { usePlanViewStyles } from './usePlanViewStyles.styles';
 import { LoadStatus } from '../../components/LoadStatus';
@@ -20,7 +20,7 @@ export function PlanView({ session, host, today, openItem }: PageProps) {
   const model = usePlanView(session, today);
   const [exporting, setExporting] = useState<ExportState>({ state: 'idle' });
   const { rows } = model;
-  const viewLink = model.viewLinks.get(model.state.view);
+  const viewLink = openInSharePointLink(model.viewLinks, model.state, today);
   const items = rows.state === 'ready' || rows.state === 'partial' ? rows.rows : [];
 
   const runExport = async (format: 'csv' | 'xlsx') => {
@@ -40,7 +40,7 @@ export function PlanView({ session, host, today, openItem }: PageProps) {
       <h2 id="plan-heading" className={styles.heading}>Plan: {model.state.view}</h2>
       <FilterBar state={model.state} views={SAVED_VIEWS} owners={model.owners} sections={model.sections} onChange={model.setState} />
       <div className={styles.toolbar}>
-        {viewLink && <Link href={viewLink} target="_blank" rel="noopener noreferrer">Open “{model.state.view}” in SharePoint</Link>}
+        {viewLink && <Link href={viewLink.href} target="_blank" rel="noopener noreferrer">Open “{model.state.view}” in SharePoint{viewLink.notCarried.length > 0 && ` (without ${viewLink.notCarried.join(' and ')})`}</Link>}
         <Button appearance="secondary" disabled={rows.state !== 'ready' || model.busy || exporting.state === 'working'} onClick={() => void runExport('csv')}>Export CSV</Button>
         <Button appearance="secondary" disabled={rows.state !== 'ready' || model.busy || exporting.state === 'working'} onClick={() => void runExport('xlsx')}>Export Excel</Button>
         <span role="status" className={styles.summary}>
