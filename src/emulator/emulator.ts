@@ -28,6 +28,9 @@ import type { EmulatorPlugin } from './plugin';
 import type { ApiContext, ApiRequest, ApiResult } from './rest/api-context';
 import { dispatchApi } from './rest/api-dispatch';
 import { parseApiPath } from './rest/api-path';
+import { isFileUpload } from './rest/attachments';
+import { validateNotificationUrl } from './rest/subscriptions';
+import { siteDate } from './rest/regional-settings';
 import { listRootOf, type SiteInfo } from './rest/entities';
 import { contentTypeOf, flavourOf, renderError, type Flavour } from './rest/odata-json';
 import { checkBatchSize, checkJsonDepth, checkUrlLength } from './request-limits';
@@ -67,6 +70,8 @@ export type EmulatorOptions = StorageOptions & {
   maxBatchBytes?: number;
   /** The token `/_emulator/` control routes need (default: random per start). */
   controlToken?: string;
+  /** Largest attachment or library file accepted (default 50 MB). */
+  maxFileBytes?: number;
 };
 
 export type Emulator = {
@@ -136,6 +141,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const plugins = options.plugins ?? [];
   const maxJsonBytes = options.maxJsonBytes ?? 2 * 1024 * 1024;
   const maxBatchBytes = options.maxBatchBytes ?? 50 * 1024 * 1024;
+  const maxFileBytes = options.maxFileBytes ?? 50 * 1024 * 1024;
   const retryAfter = String(options.retryAfterSeconds ?? 1);
   let origin = (options.origin ?? 'http://127.0.0.1').replace(/\/+$/, '');
   let latencyMs = options.latencyMs ?? 0;
@@ -165,6 +171,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const jsonResponse = (result: ApiResult, flavour: Flavour): Response => {
     const headers = new Headers(result.headers);
+    if (result.raw) return new Response(new Uint8Array(result.raw), { status: result.status, headers });
     if (result.body === null || result.body === undefined) {
       return new Response(null, { status: result.status, statusText: STATUS_TEXT[result.status] ?? '', headers });
     }
@@ -241,6 +248,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     });
   };
 
+  /** A file upload (attachment, library file): the body is the file's bytes, not JSON, with a limit of its own. */
+  const handleUpload = async (request: Request, url: URL, apiPath: string, flavour: Flavour, declared: number): Promise<ApiResult> => {
+    if (declared > maxFileBytes) throw spErrors.tooLarge(maxFileBytes);
+    const raw = new Uint8Array(await request.arrayBuffer());
+    if (raw.byteLength > maxFileBytes) throw spErrors.tooLarge(maxFileBytes);
+    const ctx: ApiContext = { site: siteInfo(url.origin), store, threshold, today: siteDate(clock()), currentUser: currentUser(request.headers) };
+    return runApi(ctx, { method: effectiveMethod(request.method, request.headers), url, headers: request.headers, path: parseApiPath(apiPath), body: null, raw, flavour });
+  };
+
   const handleApi = async (request: Request, url: URL): Promise<Response> => {
     const flavour = flavourOf(request.headers.get('accept'));
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
@@ -259,16 +275,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const isBatch = apiPath.toLowerCase() === '$batch';
       const limit = isBatch ? maxBatchBytes : maxJsonBytes;
       const declared = Number(request.headers.get('content-length') ?? '0');
+      const upload = isFileUpload(apiPath, effectiveMethod(request.method, request.headers));
+      if (upload) return jsonResponse(await handleUpload(request, url, apiPath, flavour, declared), flavour);
       if (declared > limit) throw spErrors.tooLarge(limit);
       const text = request.body ? await request.text() : '';
       if (Buffer.byteLength(text) > limit) throw spErrors.tooLarge(limit);
-      const ctx: ApiContext = { site: siteInfo(url.origin), store, threshold, today: clock().toISOString().slice(0, 10), currentUser: currentUser(request.headers) };
+      const ctx: ApiContext = { site: siteInfo(url.origin), store, threshold, today: siteDate(clock()), currentUser: currentUser(request.headers) };
       if (isBatch) {
         if (request.method.toUpperCase() !== 'POST') throw spErrors.methodNotAllowed(request.method, '$batch');
         return handleBatch(ctx, request, text, url.origin);
       }
       const body = parseJsonBody(text);
       const req: ApiRequest = { method: effectiveMethod(request.method, request.headers), url, headers: request.headers, path: parseApiPath(apiPath), body, flavour };
+      await validateNotificationUrl(req);
       return jsonResponse(runApi(ctx, req), flavour);
     } catch (error) {
       if (error instanceof SpError) return jsonResponse(errorResult(error, flavour), flavour);
@@ -342,7 +361,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         top: Math.min(view.rowLimit > 0 ? view.rowLimit : 100, 5000),
         skipToken: null,
         currentUserId: user.id,
-        today: clock().toISOString().slice(0, 10),
+        today: siteDate(clock()),
         threshold,
       });
       return html(
@@ -436,7 +455,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     get threshold() {
       return threshold;
     },
-    maxBodyBytes: Math.max(maxJsonBytes, maxBatchBytes),
+    maxBodyBytes: Math.max(maxJsonBytes, maxBatchBytes, maxFileBytes),
     controlToken,
     setOrigin(value: string) {
       origin = value.replace(/\/+$/, '');

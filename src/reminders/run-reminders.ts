@@ -1,5 +1,5 @@
 import { digestWindow } from '../domain/digest-window';
-import type { IsoDate, IsoDateTime } from '../domain/plan-item';
+import type { IsoDate } from '../domain/plan-item';
 import type { PlanRepository } from '../domain/ports';
 import { claimState, leaseRemainingMs, SEND_LEASE_MS } from '../domain/send-lease';
 import { collectDigest } from './collect-digest';

@@ -11,6 +11,7 @@ import type { EmulatorPlugin } from '../emulator/plugin';
  * - connect-src: the same origin (the embedded server), SharePoint Online, Entra ID, and
  *   the CDN teams-js fetches its list of valid host origins from (without it teams-js
  *   falls back to its built-in list and the browser reports a violation).
+ * - frame-src: Entra ID, for silent sign-in where nested app authentication is unavailable.
  * - frame-ancestors: only Teams, Microsoft 365 and Outlook may frame the tab.
  */
 export const TAB_CSP = [
@@ -20,6 +21,8 @@ export const TAB_CSP = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self' https://*.sharepoint.com https://login.microsoftonline.com https://res.cdn.office.net",
+  // Silent sign-in without NAA loads Entra's page in a hidden frame (src/tab/auth/msal-identity.ts).
+  "frame-src 'self' https://login.microsoftonline.com",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -22,10 +22,12 @@ export type ApiRequest = {
   path: PathSegment[];
   body: Record<string, unknown> | null;
   flavour: Flavour;
+  /** The body's bytes, for file uploads (attachments, library files); their JSON `body` is null. */
+  raw?: Uint8Array;
 };
 
 /** A REST answer before it is serialised: status, JSON body (already in the flavour) and headers. */
-export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
+export type ApiResult = { status: number; body: unknown; headers?: Record<string, string>; /** A file's bytes (`$value`), sent as they are. */ raw?: Uint8Array };
 
 /** A 200 JSON answer. */
 export function ok(body: unknown, headers?: Record<string, string>): ApiResult {

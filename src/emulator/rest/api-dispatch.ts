@@ -15,6 +15,7 @@ import { webAreaRoutes, webRoot } from './webs';
 import type { EntityValue } from './odata-json';
 import { collection, entity, requireMethod } from './respond';
 import { listViewRoutes, viewCollectionRoutes } from './views';
+import { searchApi } from './search';
 
 /** Answers one REST call under `_api/` (not `$batch`, which the caller splits first). */
 export function dispatchApi(ctx: ApiContext, request: ApiRequest): ApiResult {
@@ -32,6 +33,8 @@ export function dispatchApi(ctx: ApiContext, request: ApiRequest): ApiResult {
       // The site's root web is the web itself here (one web per site).
       if (rest[0].name === 'rootweb') return web(ctx, req, rest.slice(1));
       break;
+    case 'search':
+      return searchApi(ctx, req, rest);
     case 'sp.userprofiles.peoplemanager':
       break;
   }

@@ -1,3 +1,4 @@
+import { explainError } from '../errors';
 import { useCallback, useEffect, useState } from 'react';
 import type { PlanItem, ProgressUpdate } from '../../domain/plan-item';
 import { ConflictError } from '../../domain/ports';
@@ -37,7 +38,7 @@ export function mergeEdits(base: UpdateForm, mine: UpdateForm, theirs: UpdateFor
   return merged;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => explainError(error).message;
 
 /** State and actions of the update panel for one action. */
 export function useUpdatePanel(session: TabSession, itemId: number) {
@@ -129,5 +130,13 @@ export function useUpdatePanel(session: TabSession, itemId: number) {
     loadHistory();
   }, [state.conflict, loadHistory]);
 
-  return { ...state, setField, save, reapply, discard };
+  /** Reads the action and its history again (after a manager's edit) and tells every page. */
+  const reload = useCallback(async () => {
+    const item = await session.site.plans.getById(itemId);
+    announceItemSaved(item);
+    setState((s) => ({ ...s, item, form: formFor(item), conflict: null, saved: false }));
+    loadHistory();
+  }, [session, itemId, loadHistory]);
+
+  return { ...state, setField, save, reapply, discard, reload };
 }

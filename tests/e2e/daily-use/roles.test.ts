@@ -47,8 +47,12 @@ async function open(params: Record<string, string | number>): Promise<{ page: Pa
   return { page, errors };
 }
 
-/** The page tabs once the user's permissions are known (managers' pages appear or not). */
+/** The page tabs once the user's permissions are known (managers' pages appear or not), with the panel closed. */
 async function pageTabs(page: Page): Promise<string[]> {
+  if (await panel(page).count()) {
+    await panel(page).getByRole('button', { name: 'Done' }).click();
+    await panel(page).waitFor({ state: 'detached' });
+  }
   await page.getByRole('tab', { name: 'My actions' }).waitFor();
   // Permissions arrive after the first view; give them their round trip.
   await page.waitForLoadState('networkidle');

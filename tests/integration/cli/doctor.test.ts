@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -106,4 +107,19 @@ describe('plan-tracker doctor', () => {
       await site.close();
     }
   });
+
+  it('as a command, prints each problem with its fix and exits 1 while any remain', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TAB_ENDPOINT: host.url };
+    delete env.PLAN_TRACKER_TEAMS_APP_ID;
+    delete env.SP_SITE_URL;
+    const bin = path.join(__dirname, '..', '..', '..', 'bin', 'plan-tracker.cjs');
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, [bin, 'doctor', '--site', t.siteUrl], { cwd, env, timeout: 120_000 }, (error, stdout) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`✓ Site ${t.siteUrl} answers`);
+    expect(result.stdout).toContain('✓ Lists, fields, indexes and views match manifest/lists.json');
+    expect(result.stdout).toMatch(/✗ The organisation catalogue's app id \(PLAN_TRACKER_TEAMS_APP_ID\) is set\n\s+PLAN_TRACKER_TEAMS_APP_ID is not set[^\n]*\n\s+fix: /);
+    expect(result.stdout).toMatch(/1 problem found\.\n$/);
+  }, 150_000);
 });

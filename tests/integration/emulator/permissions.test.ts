@@ -107,9 +107,9 @@ describe('embedded SharePoint: permissions, groups and users', () => {
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('Can not find the principal with id: 987654.');
     expect(await list.roleAssignments()).toHaveLength(before.length);
-    expect((await list.select('HasUniqueRoleAssignments')()).HasUniqueRoleAssignments).toBe(true);
+    expect((await list.select('HasUniqueRoleAssignments')<{ HasUniqueRoleAssignments: boolean }>()).HasUniqueRoleAssignments).toBe(true);
     await list.resetRoleInheritance();
-    expect((await list.select('HasUniqueRoleAssignments')()).HasUniqueRoleAssignments).toBe(false);
+    expect((await list.select('HasUniqueRoleAssignments')<{ HasUniqueRoleAssignments: boolean }>()).HasUniqueRoleAssignments).toBe(false);
   });
 
   it('answers the current user\'s effective permissions per level, and lets a Reader do nothing a Reader cannot', async () => {

@@ -1,12 +1,15 @@
 import {
   Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner,
 } from '@fluentui/react-components';
+import { ownerKey } from '../../../domain/owner-matching';
 import type { ImportSummary } from '../../../importer/apply-import';
 import type { ParsedPlan } from '../../../importer/table';
 import type { PageProps } from '../page-props';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import type { ImportProgress } from './import-in-chunks';
 import { ParsedActionsTable, WarningsTable } from './ImportPreviewTables';
+import { OwnerMatching } from './OwnerMatching';
+import { RowKindsTable } from './RowKindsTable';
 import { useImportPage } from './useImportPage';
 import { useImportPageStyles } from './useImportPageStyles.styles';
 
@@ -23,7 +26,9 @@ function describeParsed(parsed: ParsedPlan): string {
 
 function describeSummary(summary: ImportSummary, parsed: ParsedPlan, plan: string): string {
   const warnings = parsed.warnings.length + summary.warnings.length;
-  return `Imported into "${plan}": ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${plural(warnings, 'warning')}.`;
+  const notes = summary.progressNotes ? ` ${plural(summary.progressNotes, 'progress note')} added to history.` : '';
+  const repaired = summary.repaired ? ` ${plural(summary.repaired, 'duplicate')} from an earlier import moved to the recycle bin.` : '';
+  return `Imported into "${plan}": ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${plural(warnings, 'warning')}.${notes}${repaired}`;
 }
 
 const describeProgress = (progress: ImportProgress | null) =>
@@ -125,7 +130,7 @@ export function ImportPage({ session, host }: PageProps) {
                 <MessageBarBody>
                   <MessageBarTitle>Import finished</MessageBarTitle>
                   {describeSummary(state.summary, parsed, page.planName.trim())}
-                  {state.summary.unresolvedOwners.length > 0 && ` ${plural(state.summary.unresolvedOwners.length, 'owner')} stay as text (owners are linked to people by the command-line import with --owners).`}
+                  {state.summary.unresolvedOwners.length > 0 && ` ${plural(state.summary.unresolvedOwners.length, 'owner')} stay as text.`}
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -147,6 +152,15 @@ export function ImportPage({ session, host }: PageProps) {
             </div>
           )}
 
+          {page.owners && (
+            <div className={styles.part}>
+              <h3 className={styles.subheading}>Owners ({page.owners.proposals.length})</h3>
+              <p className={styles.intro}>Who each owner in the plan is. Confirm or change the person, or keep the owner as text; your choices are remembered for the next import of any plan.</p>
+              {page.owners.problem && <MessageBar intent="warning"><MessageBarBody>{page.owners.problem}</MessageBarBody></MessageBar>}
+              <OwnerMatching proposals={page.owners.proposals} users={page.owners.users} decisions={page.owners.decisions} keyOf={ownerKey} disabled={busy} onDecide={page.decideOwner} />
+            </div>
+          )}
+
           <div className={styles.part}>
             <h3 className={styles.subheading}>Warnings ({parsed.warnings.length})</h3>
             {parsed.warnings.length ? <WarningsTable warnings={parsed.warnings} /> : <p className={styles.intro}>No warnings: every row was read.</p>}
@@ -156,6 +170,14 @@ export function ImportPage({ session, host }: PageProps) {
             <h3 className={styles.subheading}>Actions ({parsed.items.length})</h3>
             <ParsedActionsTable items={parsed.items} locale={host.locale} />
           </div>
+
+          {parsed.rows.length > 0 && (
+            <div className={styles.part}>
+              <h3 className={styles.subheading}>Rows of the file ({parsed.rows.length})</h3>
+              <p className={styles.intro}>What each row was read as, and why. If a row was read wrongly, choose what it is; the file is read again with your choice.</p>
+              <RowKindsTable rows={parsed.rows} disabled={busy} onChange={(row, kind) => void page.setRowKind(row, kind)} />
+            </div>
+          )}
         </>
       )}
     </section>
