@@ -188,6 +188,7 @@ async function acquire(log: ReminderLog, claimKey: string, group: KeyedGroup, da
   if (claimed) return { kind: 'mine', entry: claimed, tookOver: null };
   const started = performance.now();
   const maxWait = options.maxWaitMs ?? leaseMs + 15_000;
+  let toldWaiting = false;
   for (;;) {
     const { value: holder, serverNow } = await log.get(claimKey);
     if (!holder) {
@@ -208,6 +209,10 @@ async function acquire(log: ReminderLog, claimKey: string, group: KeyedGroup, da
       return { kind: 'mine', entry: mine, tookOver: state === 'expired' ? note : null };
     }
     const waited = performance.now() - started;
+    if (!toldWaiting) {
+      toldWaiting = true;
+      logger.info(`${group.name}: another job holds today's digest (its claim was renewed at ${holder.modified}, SharePoint time); waiting for it to finish or stop.`);
+    }
     if (waited >= maxWait) {
       return { kind: 'claimed-elsewhere', detail: `another job is sending today's digest now (it renewed its claim at ${holder.modified}, SharePoint time); it was left to that job.` };
     }

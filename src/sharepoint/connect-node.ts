@@ -11,7 +11,7 @@ import type { ConnectionAuth } from './connect';
 export function certificateThumbprint(raw: string): { thumbprint: string } | { thumbprintSha256: string } {
   const hex = raw.replace(/[\s:]/g, '');
   if (/^[0-9a-f]{64}$/i.test(hex)) return { thumbprintSha256: hex.toUpperCase() };
-  // reason: SHA-1 is what the Entra portal shows; MSAL still sends it (as x5t), so it is accepted beside SHA-256.
+  // SHA-1 is what the Entra portal shows; MSAL still sends it (as x5t), so it is accepted beside SHA-256.
   if (/^[0-9a-f]{40}$/i.test(hex)) return { thumbprint: hex.toUpperCase() };
   throw new Error(
     `PLAN_TRACKER_CERT_THUMBPRINT is not a certificate thumbprint (${hex.length} characters). Give the SHA-1 thumbprint the Entra portal shows (40 hex digits) or the SHA-256 one (64 hex digits).`,

@@ -52,6 +52,7 @@ export function register(program: Command): void {
         threshold: opts.threshold ? wholeNumber(opts.threshold, '--threshold', 1) : undefined,
       });
       console.log(`Embedded SharePoint at ${server.siteUrl}`);
+      console.log(`Control routes (/_emulator/…) need the header X-PlanTracker-Emulator-Token: ${server.controlToken}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

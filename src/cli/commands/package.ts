@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-// reason: Microsoft's Teams schemas are JSON Schema draft-04, which ajv 8 reads only through ajv-draft-04 (what @microsoft/app-manifest itself uses).
+// Microsoft's Teams schemas are JSON Schema draft-04, which ajv 8 reads only through ajv-draft-04 (what @microsoft/app-manifest itself uses).
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Command } from 'commander';
@@ -141,6 +141,10 @@ export async function buildAppPackage(options: AppPackageOptions = {}): Promise<
   const manifest = JSON.parse(text) as Record<string, unknown>;
   const schema = await bundledTeamsSchema(String(manifest.manifestVersion));
   const problems = validateManifest(manifest, schema);
+  // A variable left blank shows up as bad fields; say which variable to fill, first.
+  const where = placeholderFields(template);
+  const blanks = used.filter((name) => values[name]?.trim() === '' && (where.get(name) ?? []).some((field) => problems.some((p) => p.startsWith(`${field} `))));
+  problems.unshift(...blanks.map((name) => `${name} is blank (it fills ${where.get(name)!.join(', ')}): set it in env/.env.${env}, env/.env.${env}.user or the environment`));
   const icons = new Map<string, Buffer>();
   for (const [file, side] of Object.entries(ICONS)) {
     const bytes = await readFile(path.join(appDir, file)).catch(() => null);

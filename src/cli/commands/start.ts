@@ -72,6 +72,7 @@ export function register(program: Command): void {
       }
       log('');
       log(`Embedded SharePoint at ${server.siteUrl}`);
+      log(`Control routes (/_emulator/…) need the header X-PlanTracker-Emulator-Token: ${server.controlToken}`);
       log(`Teams tab (local mode) at ${server.url}/tab/`);
       log(`Steering-group chat preview at ${server.url}/chat`);
       log('Press Ctrl+C to stop.');

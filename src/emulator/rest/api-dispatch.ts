@@ -11,6 +11,7 @@ import { folderEntity, listEntity, webEntity, withParentWeb } from './entities';
 import { handleItems } from './item-routes';
 import { listAreaRoutes } from './list-areas';
 import { enforcePermissions } from './permission-gate';
+import { rootOperations } from './root-operations';
 import { webAreaRoutes, webRoot } from './webs';
 import type { EntityValue } from './odata-json';
 import { collection, entity, requireMethod } from './respond';
@@ -38,6 +39,8 @@ export function dispatchApi(ctx: ApiContext, request: ApiRequest): ApiResult {
     case 'sp.userprofiles.peoplemanager':
       break;
   }
+  const operation = rootOperations(ctx, req, root);
+  if (operation) return operation;
   throw spErrors.resourceNotFound(root.raw);
 }
 

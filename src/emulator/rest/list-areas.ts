@@ -2,6 +2,7 @@ import type { ListRecord } from '../store/list-catalog';
 import type { ApiContext, ApiRequest, ApiResult } from './api-context';
 import type { PathSegment } from './api-path';
 import { attachmentRoutes } from './attachments';
+import { commentRoutes } from './comments';
 import { securableRoutes } from './security';
 import { subscriptionRoutes } from './subscriptions';
 
@@ -18,5 +19,6 @@ export function itemAreaRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecor
   const [first, ...more] = tail;
   if (!first) return undefined;
   if (first.name === 'attachmentfiles') return attachmentRoutes(ctx, req, list, id, first, more);
+  if (first.name === 'comments') return commentRoutes(ctx, req, list, id, first, more);
   return securableRoutes(ctx, req, { kind: 'item', listId: list.id, itemId: id }, first, more);
 }

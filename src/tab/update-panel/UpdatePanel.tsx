@@ -2,7 +2,7 @@ import {
   Button, Checkbox, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Input, MessageBar,
   MessageBarBody, MessageBarTitle, OverlayDrawer, Select, Spinner, Textarea,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { RAGS, STATUSES, type PlanItem, type Rag, type Status } from '../../domain/plan-item';
 import { mayUpdateAction, type Capabilities } from '../../domain/roles';
 import { RagBadge } from '../components/StatusBadges';
@@ -11,6 +11,9 @@ import { formatDate, formatDateTime } from '../format';
 import type { TabSession } from '../session/tab-session';
 import { useUpdatePanel, type Conflict } from './useUpdatePanel';
 import { useUpdatePanelStyles } from './useUpdatePanelStyles.styles';
+
+// Only managers edit an action's own fields: the form loads when they ask for it.
+const EditActionForm = lazy(() => import('./EditActionForm'));
 
 export type UpdatePanelProps = {
   session: TabSession;
@@ -37,7 +40,10 @@ export default function UpdatePanel({ session, itemId, locale, access, linkFor, 
     action();
   };
   const title = item?.title ?? 'Action';
-  const mayUpdate = item !== null && access !== null && mayUpdateAction(access, item, session.me.id);
+  const [editing, setEditing] = useState(false);
+  const [edited, setEdited] = useState(false);
+  const mayEdit = access?.editActions === true;
+  const mayUpdate = !editing && item !== null && access !== null && mayUpdateAction(access, item, session.me.id);
 
   return (
     <OverlayDrawer open position="end" size="medium" onOpenChange={(_, data) => { if (!data.open) onClose(); }}>
@@ -56,7 +62,21 @@ export default function UpdatePanel({ session, itemId, locale, access, linkFor, 
         {item && form && (
           <>
             <ItemFacts item={item} locale={locale} />
-            {!mayUpdate && (
+            {mayEdit && !editing && (
+              <div className={styles.footer}>
+                <Button onClick={() => { setEdited(false); setEditing(true); }}>Edit action</Button>
+              </div>
+            )}
+            <div role="status" aria-live="polite">
+              {edited && <MessageBar intent="success"><MessageBarBody>Changes saved.</MessageBarBody></MessageBar>}
+            </div>
+            {editing && (
+              <Suspense fallback={<Spinner size="tiny" label="Opening the editor…" />}>
+                <EditActionForm session={session} item={item} onCancel={() => setEditing(false)}
+                  onSaved={() => { setEditing(false); setEdited(true); void panel.reload(); }} />
+              </Suspense>
+            )}
+            {!mayUpdate && !editing && (
               <p>{access === null ? 'Checking what you may change…' : 'You can read this action. Only its owner and plan managers can update it.'}</p>
             )}
             {mayUpdate && panel.conflict && <ConflictNotice conflict={panel.conflict} saving={panel.saving} onReapply={afterConflict(panel.reapply)} onDiscard={afterConflict(panel.discard)} />}

@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { SharePointPlans } from '../../../src/sharepoint/plans-repository';
 import { runAxeOnFluentPage as runAxe } from '../support/axe-fluent';
 import { collectPageErrors, describeViolations, launchBrowser, newLocalContext } from '../support/browser';
 import { seedActions, TEST_USERS } from '../support/seed';
@@ -8,8 +9,23 @@ import { teamsConfigHostPlugin } from '../support/teams-config-host';
 type ConfigHostState = { validity: boolean | null; settings: Record<string, string> | null; saveHandlerRegistered: boolean; saveResult: string | null };
 
 const hostState = (page: Page) => page.evaluate(() => (window as unknown as { configHost: ConfigHostState }).configHost);
+const waitForValidity = (page: Page, valid: boolean) =>
+  page.waitForFunction((v) => (window as unknown as { configHost: ConfigHostState }).configHost.validity === v, valid);
 
-jest.setTimeout(60_000);
+/** Presses Tab until the focused element in the tab's frame is the select labelled `label` (keyboard-only use). */
+async function tabToSelect(page: Page, frame: Frame, label: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await frame.evaluate(() => {
+      const el = document.activeElement as HTMLSelectElement | null;
+      return { tag: el?.tagName.toLowerCase() ?? '', label: el?.labels?.[0]?.textContent?.trim() ?? '' };
+    });
+    if (focused.tag === 'select' && focused.label.startsWith(label)) return;
+  }
+  throw new Error(`Tab never reached the ${label} select`);
+}
+
+jest.setTimeout(90_000);
 
 describe('configurable tab: config page (browser, inside a host answering teams-js config messages)', () => {
   let site: TabSite;
@@ -18,10 +34,13 @@ describe('configurable tab: config page (browser, inside a host answering teams-
 
   beforeAll(async () => {
     site = await startTabSite({ users: TEST_USERS, plugins: [teamsConfigHostPlugin()] });
+    const plans = new SharePointPlans(site.site.sp);
+    await plans.upsert({ name: 'Equality plan', steeringGroup: 'Equality Board' });
+    await plans.upsert({ name: 'Digital plan', steeringGroup: 'Digital Board' });
     await seedActions(site.site, TEST_USERS[1].email, [
-      { plan: 'Equality plan', steeringGroup: 'Equality Board' },
-      { plan: 'Equality plan', steeringGroup: 'Workforce Board' },
-      { plan: 'Digital plan', steeringGroup: 'Digital Board' },
+      { title: 'Publish the pay gap report', plan: 'Equality plan', steeringGroup: 'Equality Board' },
+      { title: 'Train every panel chair', plan: 'Equality plan', steeringGroup: 'Equality Board' },
+      { title: 'Move the forms online', plan: 'Digital plan', steeringGroup: 'Digital Board' },
     ]);
     browser = await launchBrowser();
     context = await newLocalContext(browser, site.url);
@@ -33,54 +52,69 @@ describe('configurable tab: config page (browser, inside a host answering teams-
 
   const hostUrl = (theme = 'default') => `${site.url}/_test/teams-config-host.html?theme=${theme}&tab=${encodeURIComponent('/tab/?page=config')}`;
 
-  it('saves the site, plan and steering group as a content URL, with validity following the form', async () => {
+  it('picks the site and the plan by keyboard, shows the plan it will pin, and saves a content URL opening it', async () => {
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(hostUrl());
     const tab = page.frameLocator('iframe[title="Plan Tracker tab settings"]');
     await tab.getByRole('heading', { name: 'Set up the Plan Tracker tab' }).waitFor();
     await page.waitForFunction(() => (window as unknown as { configHost: ConfigHostState }).configHost.saveHandlerRegistered);
-    // No plan chosen yet (the site has two): Teams must keep Save disabled.
-    await page.waitForFunction(() => (window as unknown as { configHost: ConfigHostState }).configHost.validity === false);
+    // The site has two plans and none is chosen yet: Teams must keep Save disabled.
+    await waitForValidity(page, false);
 
-    await tab.getByText('Plans on this site: Digital plan, Equality plan.').waitFor();
-    await tab.getByRole('combobox', { name: 'Plan' }).fill('Equality plan');
-    await tab.getByRole('combobox', { name: 'Steering group' }).fill('Equality Board');
-    await page.waitForFunction(() => (window as unknown as { configHost: ConfigHostState }).configHost.validity === true);
+    // The sites come from SharePoint search (the embedded server finds its own site).
+    const siteSelect = tab.getByRole('combobox', { name: 'SharePoint site' });
+    await tab.getByText('Sites you can open in SharePoint.').waitFor();
+    expect(await siteSelect.locator('option').allTextContents()).toEqual([`Plans — ${site.siteUrl}`]);
+    const planSelect = tab.getByRole('combobox', { name: /^Plan/ });
+    expect(await planSelect.locator('option').allTextContents()).toEqual(['Choose a plan', 'Digital plan', 'Equality plan']);
+
+    // Keyboard only: Tab into the dialog's frame to the site, then on to the plan, and choose with the arrow keys.
+    const frame = page.frames().find((f) => f.url().includes('/tab/'));
+    if (!frame) throw new Error('the config host has no tab frame');
+    await tabToSelect(page, frame, 'SharePoint site');
+    await tabToSelect(page, frame, 'Plan');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await planSelect.inputValue()).toBe('Equality plan');
+
+    const summary = tab.locator('dl');
+    await summary.getByText('2 actions').waitFor();
+    expect(await summary.locator('dd').allTextContents()).toEqual(['Equality plan', 'Equality Board', '2 actions', site.siteUrl]);
+    await waitForValidity(page, true);
 
     await page.evaluate(() => (window as unknown as { configHost: { save(): void } }).configHost.save());
     await page.waitForFunction(() => (window as unknown as { configHost: ConfigHostState }).configHost.saveResult !== null);
     const state = await hostState(page);
     expect(state.saveResult).toBe('success');
     const content = new URL(state.settings!.contentUrl);
-    expect(content.origin).toBe(site.url);
-    expect(content.pathname).toBe('/tab/');
-    expect(Object.fromEntries(content.searchParams)).toEqual({ page: 'plan', site: site.siteUrl, plan: 'Equality plan', steeringGroup: 'Equality Board' });
-    expect(state.settings).toMatchObject({ suggestedDisplayName: 'Equality plan — Equality Board', websiteUrl: content.href });
-    expect(state.settings!.entityId).toMatch(/^plan-equality-plan-equality-board$/);
+    expect(`${content.origin}${content.pathname}`).toBe(`${site.url}/tab/`);
+    expect(Object.fromEntries(content.searchParams)).toEqual({ page: 'plan', site: site.siteUrl, plan: 'Equality plan' });
+    expect(state.settings).toMatchObject({ entityId: 'plan-equality-plan', suggestedDisplayName: 'Equality plan', websiteUrl: content.href });
 
-    // A bad site address makes the form invalid again.
-    const siteField = tab.getByRole('textbox', { name: 'SharePoint site' });
-    await siteField.fill('not a site');
-    await page.waitForFunction(() => (window as unknown as { configHost: ConfigHostState }).configHost.validity === false);
-    await tab.getByText(/Enter the site’s full address/).waitFor();
+    // Choosing "Choose a plan" again makes the form invalid again.
+    await page.keyboard.press('Home');
+    await waitForValidity(page, false);
     expect(errors).toEqual([]);
+
+    // The saved content URL opens that plan's view, and only its actions.
+    const pinned = await context.newPage();
+    await pinned.goto(`${content.href}&as=${encodeURIComponent(TEST_USERS[0].email)}`);
+    const grid = pinned.getByRole('grid');
+    await grid.getByText('Publish the pay gap report', { exact: true }).waitFor();
+    await grid.getByText('Train every panel chair', { exact: true }).waitFor();
+    expect(await grid.getByText('Move the forms online').count()).toBe(0);
+    expect(await pinned.getByRole('combobox', { name: 'Plan' }).inputValue()).toBe('Equality plan');
+    await pinned.close();
     await page.close();
   });
 
-  it('the saved content URL opens the plan view scoped to that plan and steering group', async () => {
-    const page = await context.newPage();
-    await page.goto(site.tabUrl({ page: 'plan', as: TEST_USERS[0].email, plan: 'Equality plan', steeringGroup: 'Equality Board' }));
-    await page.getByText('1 action.').waitFor();
-    await page.getByText(/Plan: Equality plan · Steering group: Equality Board/).waitFor();
-    await page.close();
-  });
-
-  it.each(['default', 'dark', 'contrast'])('has no axe violations in the %s theme', async (theme) => {
+  it.each(['default', 'dark', 'contrast'])('has no axe violations in the %s theme, with a plan chosen', async (theme) => {
     const page = await context.newPage();
     await page.goto(site.tabUrl({ page: 'config', as: TEST_USERS[0].email, theme }));
     await page.getByRole('heading', { name: 'Set up the Plan Tracker tab' }).waitFor();
-    await page.getByText('Finding the plans on the site…').waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: /^Plan/ }).selectOption('Digital plan');
+    await page.locator('dl').getByText('1 action').waitFor();
     expect(describeViolations(await runAxe(page))).toBe('');
     await page.close();
   });

@@ -143,9 +143,11 @@ describe('the Teams app package', () => {
     }
   });
 
-  it('a blank value in env/.env.dev fails naming the field it fills', async () => {
+  it('a blank value in env/.env.dev fails naming the variable and the fields it fills', async () => {
     const message = await buildAppPackage({ env: 'dev', out: path.join(work, 'x.zip'), overrides: {} }).then(() => 'built', (e: Error) => e.message);
-    expect(message).toMatch(/^The Teams app manifest for env 'dev' is not valid:/);
+    expect(message).toMatch(/^The Teams app manifest for env 'dev' is not valid:\n {2}- AAD_APP_CLIENT_ID is blank/);
+    expect(message).toContain('  - TAB_ENDPOINT is blank (it fills /developer/websiteUrl, /staticTabs/0/contentUrl, /staticTabs/0/websiteUrl, /configurableTabs/0/configurationUrl): set it in env/.env.dev, env/.env.dev.user or the environment');
+    expect(message).toContain('TEAMS_APP_ID is blank (it fills /id)');
     expect(message).toContain('/id must match pattern');
     expect(message).toContain("/staticTabs/0/contentUrl must use HTTPS (Teams loads only https:// pages), found '/tab/'");
   });

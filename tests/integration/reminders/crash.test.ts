@@ -86,7 +86,7 @@ describe('remind killed at every point of a send', () => {
       while (!(await dayDone(dateKey))) {
         expect(runs).toBeLessThan(200);
         const point = kills.length < KILLS ? CRASH_POINTS[Math.floor(random() * CRASH_POINTS.length)] : undefined;
-        const run = await runRemindChild(['--site', site.siteUrl, '--now', now.toISOString(), ...JOB_ARGS], { [CRASH_ENV]: point });
+        const run = await runRemindChild(['--site', site.siteUrl, '--now', now.toISOString(), ...JOB_ARGS], { [CRASH_ENV]: point }, { remindOnly: true });
         runs++;
         if (run.signal === 'SIGKILL') {
           const crash = crashOf(run);

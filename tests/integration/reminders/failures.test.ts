@@ -1,6 +1,7 @@
 import { createWebhookSink, type WebhookSink } from '../../../src/emulator/webhook-sink';
 import { runReminders } from '../../../src/reminders/run-reminders';
 import { WorkflowWebhookNotifier } from '../../../src/reminders/webhook-notifier';
+import { SharePointReminderLog } from '../../../src/sharepoint/reminder-log-repository';
 import { LIST } from '../../../src/sharepoint/list-names';
 import { manyNewPlanItems } from '../../support/new-items';
 import { sinkReminderDeps } from '../../support/reminder-deps';
@@ -50,17 +51,20 @@ describe('reminders when webhooks hang and clocks disagree', () => {
   });
 
   it('sends each card once when a job host\'s clock runs 20 minutes ahead of SharePoint\'s', async () => {
-    // Each card takes 3 s to be answered, so both jobs are at work together.
-    sink.setFaults({ delayMs: 3000 });
-    const args = ['--site', site.siteUrl, '--now', NOW.toISOString()];
-    const [onTime, ahead] = await Promise.all([
-      runRemindChild(args),
-      new Promise((resolve) => setTimeout(resolve, 500)).then(() => runRemindChild(args, {}, { clockAheadMs: 20 * 60_000 })),
-    ]);
-    expect([onTime.code, ahead.code]).toEqual([0, 0]);
+    // Each card is kept at once and answered 20 s later, so the first job holds its claims while the second looks.
+    sink.setFaults({ delayMs: 20_000 });
+    const args = ['--site', site.siteUrl, '--now', NOW.toISOString(), '--timeout', '60', '--lease', '120'];
+    const log = new SharePointReminderLog(site.site.sp);
+    const onTime = runRemindChild(args);
+    // The job with the fast clock starts once the first holds live claims.
+    for (let i = 0; i < 600 && (await log.inFlight()).value.length < GROUPS.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const ahead = await runRemindChild(args, {}, { clockAheadMs: 20 * 60_000 });
+    const first = await onTime;
+    expect([first.code, ahead.code]).toEqual([0, 0]);
     for (const group of GROUPS) expect(sink.messages(group)).toHaveLength(1);
-    // The job that came second waited for the live claims and found them sent; nobody took one over.
-    expect(`${onTime.stdout}${ahead.stdout}`.match(/already sent today/g)?.length).toBe(3);
-    expect(`${onTime.stderr}${ahead.stderr}`).not.toMatch(/Took over/);
+    // The job whose clock runs ahead found the claims live on SharePoint's clock, waited, and found them sent; nobody took one over.
+    expect(ahead.stderr).toMatch(/another job holds today's digest/);
+    expect(ahead.stdout.match(/already sent today/g)).toHaveLength(3);
+    expect(`${first.stderr}${ahead.stderr}`).not.toMatch(/Took over/);
   }, 180_000);
 });

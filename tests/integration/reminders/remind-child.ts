@@ -6,18 +6,21 @@ export type ChildRun = { code: number | null; signal: NodeJS.Signals | null; std
 
 const BIN = path.resolve(__dirname, '../../../bin/plan-tracker.cjs');
 const SKEW_CLOCK = path.resolve(__dirname, 'clock-ahead.cjs');
+const REMIND_ONLY = path.resolve(__dirname, 'remind-command.cjs');
 
 /**
  * Runs `node bin/plan-tracker.cjs remind <args>` as its own process, as cron would: its
  * own clock, its own connections, and a SIGKILL (from a crash point or a test) that ends
  * it with no clean-up at all.
  */
-export function runRemindChild(args: string[], env: Record<string, string | undefined> = {}, options: { clockAheadMs?: number } = {}): Promise<ChildRun> {
+export function runRemindChild(args: string[], env: Record<string, string | undefined> = {}, options: { clockAheadMs?: number; remindOnly?: boolean } = {}): Promise<ChildRun> {
   const started = Date.now();
   // The job host's own clock, set ahead: everything in the child that reads Date sees it.
   const nodeArgs = options.clockAheadMs ? ['--require', SKEW_CLOCK] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, BIN, 'remind', ...args], {
+    // `remindOnly`: the remind command without the rest of the CLI (remind-command.cjs), for tests that start it fifty times.
+    const entry = options.remindOnly ? [REMIND_ONLY, 'remind'] : [BIN, 'remind'];
+    const child = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
       env: { ...process.env, ...env, ...(options.clockAheadMs ? { PLAN_TRACKER_TEST_CLOCK_AHEAD_MS: String(options.clockAheadMs) } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

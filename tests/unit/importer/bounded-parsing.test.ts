@@ -8,6 +8,15 @@ import type { TableRow } from '../../../src/importer/table';
 import { deflatedSpaces, zipWithDeflatedPart } from './zip-bomb';
 
 const GB = 1024 * 1024 * 1024;
+/**
+ * CPU milliseconds this process spent since `from` (user + system). The suite shares two cores
+ * with other work, so wall-clock time says more about the machine's load than about the code;
+ * the limits below are on the work the importer does.
+ */
+const cpuMsSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
 const docxOf = (documentXml: string) => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(documentXml) });
 const row = (cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`;
 
@@ -24,17 +33,17 @@ describe('bounded parsing of zip packages', () => {
     const docx = zipWithDeflatedPart('word/document.xml', bomb, declared);
     expect(docx.length).toBeLessThan(1.1 * 1024 * 1024);
     const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
+    const started = process.cpuUsage();
     await expect(parsePlanFile(docx, 'bomb.docx')).rejects.toThrow(message);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(cpuMsSince(started)).toBeLessThan(2000);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(300 * 1024 * 1024);
   });
 
   it('refuses an .xlsx whose sheet inflates to 1 GB before exceljs sees it', async () => {
     const xlsx = zipWithDeflatedPart('xl/worksheets/sheet1.xml', bomb, 4096);
-    const started = performance.now();
+    const started = process.cpuUsage();
     await expect(parsePlanFile(xlsx, 'bomb.xlsx')).rejects.toThrow(/bomb\.xlsx is refused: its part xl\/worksheets\/sheet1\.xml grows more than 200 times larger/);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(cpuMsSince(started)).toBeLessThan(2000);
   });
 
   it('refuses a package whose parts together pass the total limit, even when each part is small', () => {
@@ -83,11 +92,11 @@ describe('bounded parsing of zip packages', () => {
 describe('bounded structure pass', () => {
   it('reads 20,000 rows that look like headings in well under a second', () => {
     const rows: TableRow[] = [{ cells: ['Action', 'Owner', 'Due date'], where: 'h line 1', kind: 'row' }];
-    for (let i = 0; i < 20_000; i++) rows.push({ cells: [`${i + 1}. Heading Number ${i} Of The Plan Runs Into Text that describes it at length`], where: `h line ${i + 2}`, kind: 'paragraph' });
+    for (let i = 0; i < 20_000; i++) rows.push({ cells: [`Theme ${i + 1}: Service Area ${i + 1} Delivers The Plan Together Organisations signing up to it`], where: `h line ${i + 2}`, kind: 'paragraph' });
     rows.push({ cells: ['Fix the roofs', 'Head of Property', 'May-24'], where: 'h last', kind: 'row' });
-    const started = performance.now();
+    const started = process.cpuUsage();
     const plan = readPlanStructure([{ source: 'h.txt', rows }], { plan: 'H' });
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cpuMsSince(started)).toBeLessThan(1000);
     expect(plan.items).toHaveLength(1);
     expect(plan.rows.filter((r) => r.kind === 'heading')).toHaveLength(20_000);
   });
@@ -95,20 +104,20 @@ describe('bounded structure pass', () => {
   it('imports a 100,000-row text plan in bounded time', async () => {
     const lines = ['Ref\tAction\tLead officer\tTarget date'];
     for (let i = 0; i < 100_000; i++) lines.push(`${i + 1}\tReview service ${i} and report to the board\tHead of Service ${i % 40}\t${(i % 28) + 1}/0${(i % 9) + 1}/2025`);
-    const started = performance.now();
+    const started = process.cpuUsage();
     const plan = await parsePlanFile(new TextEncoder().encode(lines.join('\n')), 'large.tsv');
-    expect(performance.now() - started).toBeLessThan(45_000);
+    expect(cpuMsSince(started)).toBeLessThan(45_000);
     expect(plan.items).toHaveLength(100_000);
-    expect(plan.items[99_999]).toMatchObject({ actionRef: '100000', owner: 'Head of Service 39', dueDate: '2025-09-28' });
+    expect(plan.items[99_999]).toMatchObject({ actionRef: '100000', owner: 'Head of Service 39', dueDate: '2025-01-12' });
   });
 
   it('handles a table of 60 columns, most of them notes the importer does not know', () => {
     const header = ['Action', 'Owner', 'Due date', ...Array.from({ length: 57 }, (_, i) => `Quarter ${i + 1} note`)];
     const rows: TableRow[] = [{ cells: header, where: 'w 1', kind: 'row' }];
     for (let r = 0; r < 200; r++) rows.push({ cells: [`Fix the roofs of depot ${r}`, 'Head of Property', 'May-24', ...Array.from({ length: 57 }, (_, i) => (i % 2 ? '' : `note ${i}`))], where: `w ${r + 2}`, kind: 'row' });
-    const started = performance.now();
+    const started = process.cpuUsage();
     const plan = readPlanStructure([{ source: 'wide.tsv', rows }], { plan: 'W' });
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(cpuMsSince(started)).toBeLessThan(5000);
     expect(plan.items).toHaveLength(200);
     expect(plan.items[199]).toMatchObject({ action: 'Fix the roofs of depot 199', owner: 'Head of Property', dueDate: '2024-05-31' });
   });
@@ -121,9 +130,9 @@ describe('bounded structure pass', () => {
       body.push('</w:tbl><w:p><w:r><w:t>Page footer text</w:t></w:r></w:p>');
     }
     const docx = docxOf(`<w:document><w:body>${body.join('')}</w:body></w:document>`);
-    const started = performance.now();
+    const started = process.cpuUsage();
     const plan = await parsePlanFile(docx, 'long.docx');
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(cpuMsSince(started)).toBeLessThan(15_000);
     expect(plan.items).toHaveLength(4000);
     expect(plan.items[3999]).toMatchObject({ section: 'Priority 200: Service area 200', dueDate: '2024-12-31' });
   });
@@ -134,9 +143,9 @@ describe('bounded structure pass', () => {
     sheet.addRow(['Action', 'Owner', 'Due date']);
     for (let i = 0; i < 100_000; i++) sheet.addRow([`Action number ${i}`, 'Head of Service', 'Mar-25']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const started = performance.now();
+    const started = process.cpuUsage();
     const plan = await parsePlanFile(bytes, 'big.xlsx');
-    expect(performance.now() - started).toBeLessThan(60_000);
+    expect(cpuMsSince(started)).toBeLessThan(60_000);
     expect(plan.items).toHaveLength(100_000);
   }, 120_000);
 });

@@ -73,8 +73,8 @@ type OwnerPickerProps = { label: string; users: SiteUser[]; chosen: SiteUser | u
 /** A people picker over the site's users: typing narrows the list; arrows and Enter choose. */
 function OwnerPicker({ label, users, chosen, disabled, onDecide }: OwnerPickerProps) {
   const [query, setQuery] = useState<string | null>(null);
-  const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const matching = words.length ? users.filter((u) => words.every((w) => `${u.title} ${u.email ?? ''}`.toLowerCase().includes(w))) : users;
+  const typed = (query ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const matching = typed ? users.filter((u) => u.title.toLowerCase().includes(typed) || (u.email ?? '').toLowerCase().startsWith(typed)) : users;
   return (
     <Combobox
       aria-label={label}
