@@ -26,7 +26,7 @@ export function ownerKey(text: string): string {
 const tokens = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
 
 /** Words that make an owner a body of people rather than a person. */
-const GROUP_WORDS = /\b(board|team|group|committee|partnership|network|forum|panel|executive|directors|together|services?|council|all|department|directorate|healthwatch|trust|leads|officers|managers)\b/i;
+const GROUP_WORDS = /\b(board|team|group|committee|partnership|network|forum|panel|directors|together|services?|council|all|department|directorate|healthwatch|trust|leads|officers|managers)\b/i;
 
 /** Edit distance of two short words, stopping early once it passes `limit`. */
 function distance(a: string, b: string, limit: number): number {

@@ -456,8 +456,10 @@ const BULLET = /^\s*(?:[•·▪◦‣●○■□➢➤→*–-]|o(?=\s))\s*/;
  * rest stays commentary. Only used when no row of any table reads as an action.
  */
 function narrativeActions(tables: { source: string; rows: TableRow[] }[], classified: ClassifiedRow[], warnings: ImportWarning[], corpus: PhraseCounts): Draft[] {
-  const drafts: Draft[] = [];
   const byRow = new Map(classified.map((r) => [rowKey(r.tableIndex, r.rowIndex), r]));
+  const numbered = numberedActions(tables, byRow, warnings);
+  if (numbered.length) return numbered;
+  const drafts: Draft[] = [];
   tables.forEach((table, tableIndex) => {
     let section: Heading | null = null;
     let titled = false;
@@ -556,4 +558,43 @@ function headerDate(text: string): string | null {
   if (parsed.dueDate && !parsed.warning) return parsed.dueDate;
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
   return us ? parsePlanDate(`${us[2]}/${us[1]}/${us[3]}`).dueDate : null;
+}
+
+/** A numbered action line: `2.4.ii. Strengthen…`, `3.14 Receive…` (two levels or more, so "1. Housing" stays a heading). */
+const NUMBERED_ACTION = /^(\d{1,3}(?:\.\d{1,3})+(?:\.[ivx]{1,5})?|\d{1,3}\.[ivx]{1,5})\.?\s+(\S.{15,})$/;
+
+/** A line that can name who owns the action below it: short, not a sentence, not numbered or bulleted. */
+const isOwnerLine = (text: string) => text.length <= 80 && !/[.:;,]$/.test(text) && !BULLET.test(text) && !NUMBERED_ACTION.test(text) && /^[A-Z]/.test(text);
+
+/**
+ * A list of numbered actions with no table (a business-plan tracker): each numbered line is
+ * an action with its own reference. When (nearly) every one follows a short line naming a
+ * department or team, that line is its owner. Empty when fewer than two numbered lines exist.
+ */
+function numberedActions(tables: { source: string; rows: TableRow[] }[], byRow: Map<string, ClassifiedRow>, warnings: ImportWarning[]): Draft[] {
+  const found: { tableIndex: number; rowIndex: number; ref: string; action: string; owner: string; ownerRow: number | null; where: string }[] = [];
+  tables.forEach((table, tableIndex) => {
+    let previous: { text: string; rowIndex: number } | null = null;
+    table.rows.forEach((row, rowIndex) => {
+      const text = row.cells.filter(Boolean).join(' ').trim();
+      if (!text) return;
+      const m = NUMBERED_ACTION.exec(text);
+      if (m) found.push({ tableIndex, rowIndex, ref: m[1], action: m[2].trim(), owner: previous && isOwnerLine(previous.text) ? previous.text : '', ownerRow: previous?.rowIndex ?? null, where: row.where });
+      previous = { text, rowIndex };
+    });
+  });
+  if (found.length < 2) return [];
+  const ownerLines = found.filter((f) => f.owner).length / found.length >= 0.8;
+  const drafts = found.map((f): Draft => {
+    const row = byRow.get(rowKey(f.tableIndex, f.rowIndex));
+    if (row) Object.assign(row, { kind: 'action', reason: 'a numbered action line, in a plan with no table of actions' });
+    const ownerRow = ownerLines && f.owner && f.ownerRow !== null ? byRow.get(rowKey(f.tableIndex, f.ownerRow)) : undefined;
+    if (ownerRow) Object.assign(ownerRow, { kind: 'action', reason: 'names the owner of the numbered action below it' });
+    return {
+      section: '', sectionRef: null, explicitRef: f.ref, action: f.action, context: '', owner: ownerLines ? f.owner : '',
+      dueText: '', dueDate: null, ongoing: false, startDate: null, resource: '', rag: null, status: null, measure: '', where: f.where,
+    };
+  });
+  warnings.push({ where: tables[0]?.source ?? '', message: `No table of actions was found, so the ${drafts.length} numbered lines were taken as actions${ownerLines ? ', each owned by the line above it' : ', without owners'}. Check them, or give the column mapping.` });
+  return drafts;
 }

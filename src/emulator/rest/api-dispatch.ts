@@ -5,7 +5,7 @@ import { noContent, ok, type ApiContext, type ApiRequest, type ApiResult } from 
 import { resolveAliases, stringArg, type PathSegment } from './api-path';
 import { getChanges } from './changes';
 import { listFieldRoutes, webFieldRoutes } from './fields';
-import { checkListBody, listExtraRoutes } from './list-extras';
+import { checkListBody, listExtraRoutes, recordListChange } from './list-extras';
 import { recycleBinRoutes } from './recycle-bin';
 import { folderEntity, listEntity, webEntity, withParentWeb } from './entities';
 import { handleItems } from './item-routes';
@@ -103,6 +103,7 @@ function lists(ctx: ApiContext, req: ApiRequest, segment: PathSegment, more: Pat
       const template = Number(body.BaseTemplate ?? 100);
       if (template !== 100) throw spErrors.badRequest(`The embedded server supports custom lists only (BaseTemplate 100), not ${template}.`);
       const list = catalog.create(title, typeof body.Description === 'string' ? body.Description : '', template);
+      recordListChange(ctx, list, 'Add');
       const result = listResult(ctx, req, list);
       return { ...result, status: 201 };
     }
@@ -152,11 +153,13 @@ function listRoutes(ctx: ApiContext, req: ApiRequest, list: ListRecord, rest: Pa
           title: typeof body.Title === 'string' ? body.Title : undefined,
           description: typeof body.Description === 'string' ? body.Description : undefined,
         });
+        recordListChange(ctx, list, 'Update');
         return noContent();
       }
       case 'DELETE':
         catalog.delete(list);
         ctx.store.items.versions.deleteList(list.seq);
+        recordListChange(ctx, list, 'DeleteObject');
         return { status: 200, body: null };
       default:
         throw spErrors.methodNotAllowed(req.method, list.title);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseCaml, QuerySyntaxError } from '../query';
 import { spErrors } from '../sp-error';
+import { CHANGE_TYPE } from '../store/change-log';
 import { tableOf, type ListRecord } from '../store/list-catalog';
 import { ok, type ApiContext, type ApiRequest, type ApiResult } from './api-context';
 import { namedArgs, stringArg, type PathSegment } from './api-path';
@@ -19,6 +20,11 @@ const LIST_PROPERTIES = new Set([
   'ValidationMessage', 'ImageUrl', 'IrmEnabled', 'IrmExpire', 'IrmReject', 'IsApplicationList', 'MultipleDataList',
   'DefaultContentApprovalWorkflowId', 'DocumentTemplateUrl', 'ExcludeFromOfflineClient', 'DisableGridEditing', 'BaseTemplate',
 ]);
+
+/** Records a change to the list itself in the change log `getChanges({ List: true })` reads. */
+export function recordListChange(ctx: ApiContext, list: ListRecord, type: keyof typeof CHANGE_TYPE): void {
+  ctx.store.items.changes.record(list, 0, CHANGE_TYPE[type], new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+}
 
 /** SharePoint's longest list title. */
 export const MAX_LIST_TITLE = 255;

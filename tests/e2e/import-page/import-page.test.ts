@@ -61,7 +61,7 @@ describe('Import page (browser, embedded server)', () => {
     expect(await warnings.getByRole('row').count()).toBe(2);
     await expect(warnings.getByRole('row').nth(1).textContent()).resolves.toContain('bame-inequalities-commission.txt line 172');
     const firstAction = page.getByRole('table', { name: 'Actions found' }).getByRole('row').nth(1);
-    await expect(firstAction.textContent()).resolves.toMatch(/R1\.A\. Race Equality Pledge.*R1\.A-1.*Develop the Tower Hamlets Anti Racist Pledge.*Sharon Godman.*Jul-21.*31 Jul 2021.*No/);
+    await expect(firstAction.textContent()).resolves.toMatch(/R1\.A\. Race Equality Pledge.*R1\.A-1.*Develop the Tower Hamlets Anti Racist Pledge.*Sharon Godman.*Jul-21.*31\/07\/2021.*No/);
     expect(await page.getByRole('textbox', { name: 'Plan name' }).inputValue()).toBe(SAMPLE_PLAN);
     // Nothing is written by the preview.
     expect(await restPlanItems(site.siteUrl, SAMPLE_PLAN)).toEqual([]);
@@ -105,6 +105,8 @@ describe('Import page (browser, embedded server)', () => {
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => { release = resolve; });
     await page.route('**/_api/$batch', async (route) => {
+      // Only the batches that write actions (owner aliases are remembered in a batch of their own).
+      if (!/Plan(%20| )Items/.test(route.request().postData() ?? '')) return route.continue();
       if (++batches === 2) await held;
       await route.continue();
     });
@@ -128,7 +130,7 @@ describe('Import page (browser, embedded server)', () => {
 
   it.each([
     ['a binary file renamed .xlsx', 'photo.xlsx', Buffer.from(Uint8Array.from({ length: 2048 }, (_, i) => (i * 37) % 256)), /photo\.xlsx is not a real \.xlsx file.*save it as \.xlsx again/],
-    ['a table with no header row', 'notes.txt', Buffer.from('Some notes\tabout\tthe plan\nMore\tnotes\there\n'), /no header row found.*Add such a row above the actions/],
+    ['a table with no action in it', 'notes.txt', Buffer.from('Some notes\tabout\tthe plan\nMore\tnotes\there\n'), /no actions found, so nothing was imported\. Seen: notes\.txt/],
     ['an empty file', 'empty.csv', Buffer.alloc(0), /empty\.csv is empty/],
   ])('says clearly what is wrong with %s and writes nothing', async (_what, name, buffer, message) => {
     const { page, errors } = await openImport();

@@ -101,5 +101,5 @@ describe("the README's CLI walkthrough, run through npx in a fresh copy", () => 
     expect(reminded.status).toBe(0);
     expect(reminded.stderr).not.toContain('plan-tracker:');
     expect(reminded.stdout).toMatch(/^Equality Board \(\d{4}-\d{2}-\d{2}\): would send, 1 actions/m);
-  }, 240_000);
+  }, 420_000);
 });

@@ -93,4 +93,47 @@ describe('applyImport', () => {
     expect(repository.items[0].ownerText.length).toBeLessThanOrEqual(255);
     expect(summary.warnings[0].message).toMatch(/Owner is longer than/);
   });
+
+  it('repairs duplicates an older version left: keeps the copy an owner updated, recycles the bare one, keys the keeper', async () => {
+    const repository = new MemoryPlanRepository();
+    await applyImport(parsed, { repository, plan: PLAN, ownerIds: new Map() });
+    const original = repository.items.find((i) => i.actionRef === 'R1.A-1')!;
+    // An older version added the same action twice and wrote no keys.
+    repository.items.push({ ...original, id: 999, etag: '"999,1"' });
+    repository.unkeyed = new Set([original.id, 999]);
+    repository.withHistory.add(999);
+    const summary = await applyImport(parsed, { repository, plan: PLAN, ownerIds: new Map() });
+    expect(summary).toMatchObject({ added: 0, repaired: 1, updated: 1 });
+    expect(repository.recycled).toEqual([original.id]);
+    expect(repository.items.filter((i) => i.actionRef === 'R1.A-1').map((i) => i.id)).toEqual([999]);
+    expect(repository.unkeyed.has(999)).toBe(false);
+  });
+
+  it('keeps two copies that both carry history, and says which one it keeps up to date', async () => {
+    const repository = new MemoryPlanRepository();
+    await applyImport(parsed, { repository, plan: PLAN, ownerIds: new Map() });
+    const original = repository.items.find((i) => i.actionRef === 'R1.A-1')!;
+    repository.items.push({ ...original, id: 998, etag: '"998,1"' });
+    repository.withHistory = new Set([original.id, 998]);
+    const summary = await applyImport(parsed, { repository, plan: PLAN, ownerIds: new Map() });
+    expect(summary.repaired).toBe(0);
+    expect(summary.warnings.map((w) => w.message).join('\n')).toMatch(/R1\.A-1 is stored 2 times/);
+    expect(repository.recycled).toEqual([]);
+  });
+
+  it('writes progress notes once, tied to their action, dated where the note gives a date', async () => {
+    const repository = new MemoryPlanRepository();
+    const lone = parsed.items.find((i) => parsed.items.filter((j) => j.section === i.section).length === 1)!;
+    const withNotes: ParsedPlan = { ...parsed, progressNotes: [
+      { section: lone.section, text: 'March 2024 – consultation closed', completed: false, where: 'line 5' },
+      { section: 'R1.A. Race Equality Pledge', text: 'Work under way across the section', completed: false, where: 'line 6' },
+    ] };
+    const first = await applyImport(withNotes, { repository, plan: PLAN, ownerIds: new Map(), source: 'plan.docx', now: '2026-11-30T09:00:00Z' });
+    expect(first.progressNotes).toBe(1);
+    expect(repository.imported).toEqual([expect.objectContaining({ title: 'Imported from plan.docx', comment: '[Imported from the plan] March 2024 – consultation closed', updatedAt: '2024-03-01T12:00:00Z' })]);
+    expect(first.warnings.map((w) => w.message).join('\n')).toMatch(/could not be tied to one action/);
+    const again = await applyImport(withNotes, { repository, plan: PLAN, ownerIds: new Map(), source: 'plan.docx', now: '2026-12-01T09:00:00Z' });
+    expect(again.progressNotes).toBe(0);
+    expect(repository.imported).toHaveLength(1);
+  });
 });

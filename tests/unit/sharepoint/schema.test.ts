@@ -2,9 +2,9 @@ import { loadListsManifest } from '../../../src/cli/load-manifest';
 import { parseListsManifest } from '../../../src/sharepoint/schema';
 
 describe('lists manifest', () => {
-  it('declares the four lists of the design with their contract fields', () => {
+  it('declares the six lists of the design with their contract fields', () => {
     const manifest = loadListsManifest();
-    expect(manifest.lists.map((l) => l.title)).toEqual(['Plan Items', 'Progress Updates', 'Steering Groups', 'Reminder Log']);
+    expect(manifest.lists.map((l) => l.title)).toEqual(['Plan Items', 'Progress Updates', 'Steering Groups', 'Reminder Log', 'Plans', 'Owner Aliases']);
     const planItems = manifest.lists[0];
     const indexed = planItems.fields.filter((f) => f.indexed).map((f) => f.name);
     expect(indexed).toEqual(expect.arrayContaining(['Plan', 'ActionRef', 'DueDate', 'Status', 'RAG', 'SteeringGroup']));

@@ -5,6 +5,7 @@ import { FilterBar } from './FilterBar';
 import { PlanGrid } from './PlanGrid';
 import { openInSharePointLink, SAVED_VIEWS } from './saved-views';
 import { usePlanView } from './usePlanView';
+import { barIsEmpty } from './plan-state';
 import { usePlanViewStyles } from './usePlanViewStyles.styles';
 import { LoadStatus } from '../../components/LoadStatus';
 
@@ -38,6 +39,8 @@ export function PlanView({ session, host, today, openItem }: PageProps) {
   return (
     <section className={styles.root} aria-labelledby="plan-heading" aria-busy={model.busy}>
       <h2 id="plan-heading" className={styles.heading}>Plan: {model.state.view}</h2>
+      {/* Thirty-odd filter controls come first: keyboard users jump straight to the actions. */}
+      <a href="#plan-results" className={styles.skipLink}>Skip to the results</a>
       <FilterBar state={model.state} views={SAVED_VIEWS} owners={model.owners} sections={model.sections} onChange={model.setState} />
       <div className={styles.toolbar}>
         {viewLink && <Link href={viewLink.href} target="_blank" rel="noopener noreferrer">Open “{model.state.view}” in SharePoint{viewLink.notCarried.length > 0 && ` (without ${viewLink.notCarried.join(' and ')})`}</Link>}
@@ -50,6 +53,7 @@ export function PlanView({ session, host, today, openItem }: PageProps) {
         </span>
       </div>
       <p className={styles.filters}>{model.filterLines.map((l) => `${l.name}: ${l.value}`).join(' · ')}</p>
+      <div id="plan-results" tabIndex={-1} className={styles.results}>
       <LoadStatus load={rows} loadingLabel="Loading the plan…" failedTitle="The plan could not be loaded" />
       {(rows.state === 'ready' || rows.state === 'partial') && (
         <>
@@ -59,11 +63,14 @@ export function PlanView({ session, host, today, openItem }: PageProps) {
               : `${items.length} ${items.length === 1 ? 'action' : 'actions'}.`}
           </p>
           {items.length === 0
-            ? <p className={styles.summary}>No actions match these filters. Clear a filter or choose another view.</p>
+            ? <p className={styles.summary}>{model.state.plan && barIsEmpty(model.state.bar)
+              ? `No actions in “${model.state.plan}” for the view “${model.state.view}”. Choose another view, or another plan above.`
+              : 'No actions match these filters. Clear a filter or choose another view.'}</p>
             : <PlanGrid entries={model.entries} labelledBy="plan-heading" locale={host.locale} today={today}
                 completeness={rows.state === 'ready' ? 'complete' : 'partial'} openItem={openItem} />}
         </>
       )}
+      </div>
     </section>
   );
 }
