@@ -25,6 +25,8 @@ export function refInActionText(text: string): string | null {
 export function assignActionRefs(drafts: { explicitRef: string | null; sectionRef: string | null; sectionText: string }[]): { refs: string[]; duplicates: number[] } {
   const counters = new Map<string, number>();
   const used = new Set<string>();
+  // The next suffix to try per duplicated ref, so thousands of repeats stay linear.
+  const nextSuffix = new Map<string, number>();
   const duplicates: number[] = [];
   const refs = drafts.map((d, i) => {
     const key = d.sectionRef ?? (d.sectionText ? `S${shortHash(d.sectionText)}` : 'A');
@@ -33,8 +35,9 @@ export function assignActionRefs(drafts: { explicitRef: string | null; sectionRe
     let ref = d.explicitRef ?? `${key}-${position}`;
     if (used.has(ref)) {
       duplicates.push(i);
-      let n = 2;
+      let n = nextSuffix.get(ref) ?? 2;
       while (used.has(`${ref}~${n}`)) n++;
+      nextSuffix.set(ref, n + 1);
       ref = `${ref}~${n}`;
     }
     used.add(ref);

@@ -6,6 +6,7 @@ import { ok, type ApiContext, type ApiRequest, type ApiResult } from './api-cont
 import { numberArg } from './api-path';
 import { itemEntity, ITEM_EXTRA_NAMES, type ItemShape } from './entities';
 import { itemSubRoutes } from './item-extras';
+import { visibleRows } from './permission-gate';
 import { parentListEntity, splitParentList } from './parent-list';
 import { renderCollection, renderEntity } from './odata-json';
 
@@ -138,7 +139,7 @@ function itemCollection(ctx: ApiContext, req: ApiRequest, list: ListRecord): Api
       threshold: ctx.threshold,
     }),
   );
-  return ok(render(ctx, req, list, page.rows, shape, page.nextSkipToken ? nextLinkOf(req, page.nextSkipToken) : null));
+  return ok(render(ctx, req, list, visibleRows(ctx, list, page.rows), shape, page.nextSkipToken ? nextLinkOf(req, page.nextSkipToken) : null));
 }
 
 function singleItem(ctx: ApiContext, req: ApiRequest, list: ListRecord, id: number): ApiResult {
@@ -195,6 +196,6 @@ function getItemsByCaml(ctx: ApiContext, req: ApiRequest, list: ListRecord): Api
       threshold: ctx.threshold,
     }),
   );
-  return ok(render(ctx, req, list, page.rows, shape, null));
+  return ok(render(ctx, req, list, visibleRows(ctx, list, page.rows), shape, null));
 }
 

@@ -21,9 +21,14 @@ const LIST_PROPERTIES = new Set([
   'DefaultContentApprovalWorkflowId', 'DocumentTemplateUrl', 'ExcludeFromOfflineClient', 'DisableGridEditing', 'BaseTemplate',
 ]);
 
-/** Records a change to the list itself in the change log `getChanges({ List: true })` reads. */
+/**
+ * Records a change to the list itself in the change log `getChanges({ List: true })` reads,
+ * at the list's own Created/Modified time (the server clock); a deleted list has none left.
+ */
 export function recordListChange(ctx: ApiContext, list: ListRecord, type: keyof typeof CHANGE_TYPE): void {
-  ctx.store.items.changes.record(list, 0, CHANGE_TYPE[type], new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  const stored = ctx.store.catalog.byId(list.id);
+  const time = type === 'Add' ? list.created : (stored?.modified ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  ctx.store.items.changes.record(list, 0, CHANGE_TYPE[type], time);
 }
 
 /** SharePoint's longest list title. */

@@ -12,8 +12,6 @@ export type HostTheme = 'default' | 'dark' | 'contrast';
 /** What the tab needs to know about where it runs. */
 export type HostContext = {
   kind: 'teams' | 'browser';
-  /** Teams' client type (`web`, `desktop`, `ios`, `android`…); empty in a browser. */
-  clientType: string;
   theme: HostTheme;
   /** BCP 47, e.g. `en-GB`. */
   locale: string;
@@ -50,7 +48,6 @@ function browserContext(): HostContext {
   const params = new URLSearchParams(window.location.search);
   return {
     kind: 'browser',
-    clientType: '',
     theme: browserTheme(params),
     // Our councils read dates the British way; `?locale=` overrides for testing.
     locale: params.get('locale') || 'en-GB',
@@ -94,7 +91,6 @@ async function initialiseTeams(): Promise<HostContext> {
   app.notifySuccess().catch(() => undefined);
   return {
     kind: 'teams',
-    clientType: context.app.host.clientType ?? '',
     theme: asTheme(context.app.theme) ?? 'default',
     locale: context.app.locale || 'en-GB',
     user: context.user

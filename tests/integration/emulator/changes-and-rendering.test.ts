@@ -31,6 +31,9 @@ describe('embedded SharePoint: change log, list rendering and forms', () => {
     expect((await list.getChanges({ Add: true })) as Change[]).toEqual([]);
     const web = (await target.sp.web.getChanges({ Item: true, Add: true })) as Change[];
     expect(web.filter((c) => c.ItemId === b.Id)).toHaveLength(1);
+    const listAdds = (await target.sp.web.getChanges({ List: true, Add: true })) as (Change & { ListId: string })[];
+    const listId = (await list.select('Id')()).Id;
+    expect(listAdds.filter((c) => c.ListId === listId).map((c) => c.ChangeType)).toEqual([1]);
     expect((await failure(list.getChanges({ Item: true, Add: true, ChangeTokenStart: { StringValue: 'nonsense' } }))).status).toBe(400);
   });
 

@@ -45,6 +45,16 @@ describe('embedded SharePoint answers as SharePoint Online does', () => {
     expect(listInfos.ParentWeb.ServerRelativeUrl).toBe(new URL(target.siteUrl).pathname);
   });
 
+  it('pages items the way PnPjs reads all of them (async iteration over odata.nextLink)', async () => {
+    const title = uniqueTitle('Paged');
+    await target.sp.web.lists.add(title);
+    const list = target.sp.web.lists.getByTitle(title);
+    for (let i = 1; i <= 5; i += 1) await list.items.add({ Title: `Row ${i}` });
+    const seen: string[] = [];
+    for await (const page of list.items.select('Title').top(2)) seen.push(...(page as { Title: string }[]).map((r) => r.Title));
+    expect(seen).toEqual(['Row 1', 'Row 2', 'Row 3', 'Row 4', 'Row 5']);
+  });
+
   it('refuses a MERGE with a property the list type does not have (400), changing nothing', async () => {
     const title = uniqueTitle('Strict merge');
     await target.sp.web.lists.add(title);

@@ -18,7 +18,8 @@ const GROUPS = [
   { name: 'Beta Board', key: 'BETA_BOARD' },
   { name: 'Gamma Board', key: 'GAMMA_BOARD' },
 ];
-const KILLS = 50;
+// 50 kills (the acceptance figure); PLAN_TRACKER_CRASH_KILLS=10 gives a quicker sample while working on the job.
+const KILLS = Number(process.env.PLAN_TRACKER_CRASH_KILLS ?? 50);
 const FIRST_DAY = Date.parse('2026-11-02T08:00:00Z');
 // Short claims and webhook calls keep 50 re-runs within minutes; the rules are the same.
 const JOB_ARGS = ['--lease', '3', '--timeout', '1.5'];
@@ -113,12 +114,13 @@ describe('remind killed at every point of a send', () => {
       + `all from the ${windowKills} kill(s) that fell between a delivery and its record; faults ${JSON.stringify(sink.stats())}`);
 
     expect(kills).toHaveLength(KILLS);
-    for (const point of CRASH_POINTS) expect(perPoint[point]).toBeGreaterThan(0);
+    if (KILLS >= 50) for (const point of CRASH_POINTS) expect(perPoint[point]).toBeGreaterThan(0);
     expect(missing).toEqual([]);
     expect(repeated.filter((k) => !inWindow.has(k))).toEqual([]);
     expect([...cards.keys()].filter((k) => !groupDays.includes(k))).toEqual([]);
     const stats = sink.stats();
     expect((stats['429'] ?? 0) + (stats['500'] ?? 0) + (stats['200-429'] ?? 0)).toBeGreaterThan(0);
     expect((await log.inFlight()).value).toEqual([]);
-  }, 20 * 60_000);
+    // About 60 child runs: five minutes on an idle 2-core machine, far more when it is shared.
+  }, 40 * 60_000);
 });

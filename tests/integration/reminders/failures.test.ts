@@ -51,20 +51,27 @@ describe('reminders when webhooks hang and clocks disagree', () => {
   });
 
   it('sends each card once when a job host\'s clock runs 20 minutes ahead of SharePoint\'s', async () => {
-    // Each card is kept at once and answered 20 s later, so the first job holds its claims while the second looks.
-    sink.setFaults({ delayMs: 20_000 });
-    const args = ['--site', site.siteUrl, '--now', NOW.toISOString(), '--timeout', '60', '--lease', '120'];
+    // The first job's posts get no answer until the test lets them, so it holds its claims while the second looks.
+    sink.setFaults({ hangGroups: GROUPS });
+    const args = ['--site', site.siteUrl, '--now', NOW.toISOString(), '--timeout', '100', '--lease', '240'];
     const log = new SharePointReminderLog(site.site.sp);
     const onTime = runRemindChild(args);
-    // The job with the fast clock starts once the first holds live claims.
-    for (let i = 0; i < 600 && (await log.inFlight()).value.length < GROUPS.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    const ahead = await runRemindChild(args, {}, { clockAheadMs: 20 * 60_000 });
-    const first = await onTime;
-    expect([first.code, ahead.code]).toEqual([0, 0]);
+    const until = async (done: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 1200 && !(await done()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    await until(async () => (await log.inFlight()).value.length === GROUPS.length);
+    // The job with the fast clock: SharePoint's clock says the claims are seconds old, its own that they are 20 minutes old.
+    let aheadSoFar = '';
+    const ahead = runRemindChild(args, {}, { clockAheadMs: 20 * 60_000, onStderr: (text) => { aheadSoFar = text; } });
+    await until(() => (aheadSoFar.match(/another job holds today's digest/g)?.length ?? 0) === GROUPS.length);
+    sink.setFaults({});
+    sink.releaseHung();
+    const [first, second] = await Promise.all([onTime, ahead]);
+    expect([first.code, second.code]).toEqual([0, 0]);
     for (const group of GROUPS) expect(sink.messages(group)).toHaveLength(1);
-    // The job whose clock runs ahead found the claims live on SharePoint's clock, waited, and found them sent; nobody took one over.
-    expect(ahead.stderr).toMatch(/another job holds today's digest/);
-    expect(ahead.stdout.match(/already sent today/g)).toHaveLength(3);
-    expect(`${first.stderr}${ahead.stderr}`).not.toMatch(/Took over/);
-  }, 180_000);
+    // It waited for the live claims and found them sent; nobody took one over.
+    expect(second.stderr.match(/another job holds today's digest/g)).toHaveLength(3);
+    expect(second.stdout.match(/already sent today/g)).toHaveLength(3);
+    expect(`${first.stderr}${second.stderr}`).not.toMatch(/Took over/);
+  }, 240_000);
 });

@@ -13,7 +13,7 @@ const REMIND_ONLY = path.resolve(__dirname, 'remind-command.cjs');
  * own clock, its own connections, and a SIGKILL (from a crash point or a test) that ends
  * it with no clean-up at all.
  */
-export function runRemindChild(args: string[], env: Record<string, string | undefined> = {}, options: { clockAheadMs?: number; remindOnly?: boolean } = {}): Promise<ChildRun> {
+export function runRemindChild(args: string[], env: Record<string, string | undefined> = {}, options: { clockAheadMs?: number; remindOnly?: boolean; onStderr?: (soFar: string) => void } = {}): Promise<ChildRun> {
   const started = Date.now();
   // The job host's own clock, set ahead: everything in the child that reads Date sees it.
   const nodeArgs = options.clockAheadMs ? ['--require', SKEW_CLOCK] : [];
@@ -27,7 +27,10 @@ export function runRemindChild(args: string[], env: Record<string, string | unde
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      options.onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started }));
   });

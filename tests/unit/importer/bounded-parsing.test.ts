@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
+import { assignActionRefs } from '../../../src/importer/action-ref';
 import { parsePlanFile } from '../../../src/importer/parse-plan-file';
 import { readPlanStructure } from '../../../src/importer/plan-structure';
 import { readZipParts, xmlDepth } from '../../../src/importer/readers/read-zip';
@@ -148,4 +149,16 @@ describe('bounded structure pass', () => {
     expect(cpuMsSince(started)).toBeLessThan(60_000);
     expect(plan.items).toHaveLength(100_000);
   }, 120_000);
+});
+
+describe('bounded references', () => {
+  it('numbers 20,000 repeats of one written reference in linear time', () => {
+    const drafts = Array.from({ length: 20_000 }, () => ({ explicitRef: '1.1', sectionRef: null, sectionText: '' }));
+    const started = process.cpuUsage();
+    const { refs, duplicates } = assignActionRefs(drafts);
+    expect(cpuMsSince(started)).toBeLessThan(1000);
+    expect(refs.slice(0, 3)).toEqual(['1.1', '1.1~2', '1.1~3']);
+    expect(new Set(refs).size).toBe(20_000);
+    expect(duplicates).toHaveLength(19_999);
+  });
 });
