@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { explainError, type PlainError } from '../errors';
 import type { IsoDate, PlanItem } from '../../domain/plan-item';
 import { compareForMyActions } from '../../domain/rules';
-import { onItemSaved } from '../session/item-events';
+import { onItemDeleted, onItemSaved } from '../session/item-events';
 import type { TabSession } from '../session/tab-session';
 
 export type MyActionsState =
@@ -36,6 +36,10 @@ export function useMyActions(session: TabSession, today: IsoDate): MyActionsStat
       return { state: 'ready', items: items.sort((a, b) => compareForMyActions(a, b, today)) };
     });
   }), [today]);
+
+  useEffect(() => onItemDeleted((id) => {
+    setState((current) => (current.state === 'ready' ? { state: 'ready', items: current.items.filter((item) => item.id !== id) } : current));
+  }), []);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };

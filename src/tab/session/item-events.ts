@@ -16,3 +16,16 @@ export function onItemSaved(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+const deletedListeners = new Set<(itemId: number) => void>();
+
+/** A manager deleted an action (to the recycle bin): every page drops its row. */
+export function announceItemDeleted(itemId: number): void {
+  for (const listener of deletedListeners) listener(itemId);
+}
+
+/** Subscribes to deleted items; returns the unsubscribe. */
+export function onItemDeleted(listener: (itemId: number) => void): () => void {
+  deletedListeners.add(listener);
+  return () => deletedListeners.delete(listener);
+}

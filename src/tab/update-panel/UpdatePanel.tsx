@@ -14,6 +14,7 @@ import { useUpdatePanelStyles } from './useUpdatePanelStyles.styles';
 
 // Only managers edit an action's own fields: the form loads when they ask for it.
 const EditActionForm = lazy(() => import('./EditActionForm'));
+const DeleteAction = lazy(() => import('./DeleteAction'));
 
 export type UpdatePanelProps = {
   session: TabSession;
@@ -65,6 +66,7 @@ export default function UpdatePanel({ session, itemId, locale, access, linkFor, 
             {mayEdit && !editing && (
               <div className={styles.footer}>
                 <Button onClick={() => { setEdited(false); setEditing(true); }}>Edit action</Button>
+                {access?.deleteActions && <Suspense fallback={null}><DeleteAction session={session} item={item} /></Suspense>}
               </div>
             )}
             <div role="status" aria-live="polite">

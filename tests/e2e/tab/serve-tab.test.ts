@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { PROJECT_ROOT } from '../../../src/tab/build-tab';
+import { tabDistDir } from '../../../src/tab/build-tab';
 import { TAB_CSP } from '../../../src/tab/serve-tab';
 import { launchBrowser, newLocalContext } from '../support/browser';
 import { seedActions, TEST_USERS } from '../support/seed';
@@ -15,7 +15,7 @@ let site: TabSite;
 beforeAll(async () => { site = await startTabSite({ users: TEST_USERS }); });
 afterAll(async () => { await site?.close(); });
 
-const DIST = path.join(PROJECT_ROOT, 'dist', 'tab');
+const DIST = tabDistDir();
 
 describe('serving the built tab', () => {
   it('sends the page with a CSP that allows only Teams / Microsoft 365 hosts to frame it', async () => {

@@ -3,7 +3,7 @@ import { explainError, type PlainError } from '../../errors';
 import { compareNatural } from '../../../domain/natural-order';
 import type { IsoDate, Person, PlanItem } from '../../../domain/plan-item';
 import { planViewLinks } from '../../../sharepoint/view-links';
-import { onItemSaved } from '../../session/item-events';
+import { onItemDeleted, onItemSaved } from '../../session/item-events';
 import { listSiteUsers, type TabSession } from '../../session/tab-session';
 import { describeFilter, type FilterLine } from './describe-filter';
 import { groupRows, type GridEntry } from './grouping';
@@ -107,6 +107,12 @@ export function usePlanView(session: TabSession, today: IsoDate): PlanViewModel 
   useEffect(() => onItemSaved((saved) => {
     setRows((current) => (current.state === 'ready' || current.state === 'partial'
       ? { ...current, rows: current.rows.map((r) => (r.id === saved.id ? saved : r)) }
+      : current));
+  }), []);
+
+  useEffect(() => onItemDeleted((id) => {
+    setRows((current) => (current.state === 'ready' || current.state === 'partial'
+      ? { ...current, rows: current.rows.filter((r) => r.id !== id) }
       : current));
   }), []);
 
