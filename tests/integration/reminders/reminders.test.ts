@@ -176,6 +176,28 @@ describe('reminders against the embedded server', () => {
     expect(((await steering.select('Title', 'GroupKey')()) as { Title: string; GroupKey: string }[]).map((r) => [r.Title, r.GroupKey]).sort()).toEqual(stored);
   });
 
+  it('`remind --status` lists a send whose job stopped after claiming it, and exits 1', async () => {
+    const log = new SharePointReminderLog(site.site.sp);
+    await log.claim({ claimKey: 'EQUALITY_BOARD|digest|2026-11-24', groupName: 'Equality Board', kind: 'digest', dateKey: '2026-11-24', itemIds: [] });
+    // Past a one-second lease on SharePoint's clock.
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    const out: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => { out.push(line); });
+    const exitCode = process.exitCode;
+    try {
+      const program = new Command().exitOverride();
+      registerRemind(program);
+      await program.parseAsync(['remind', '--site', site.siteUrl, '--status', '--json', '--lease', '1', '--timeout', '0.5'], { from: 'user' });
+      expect(process.exitCode).toBe(1);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = exitCode;
+    }
+    const report = JSON.parse(out[0]);
+    expect(report.unknown.map((s: { claimKey: string }) => s.claimKey)).toEqual(['EQUALITY_BOARD|digest|2026-11-24']);
+    expect(report.inFlight).toEqual([]);
+  });
+
   it('`remind --dry-run --json` prints one JSON document and sends nothing', async () => {
     await seed(site);
     const out: string[] = [];
