@@ -109,6 +109,8 @@ describe('roles from SharePoint (browser, embedded server)', () => {
     await owner.pressSequentially('Site');
     await page.getByRole('option', { name: /^Site Owner/ }).click();
     await dialog.getByRole('combobox', { name: 'Due date' }).fill('30/06/2031');
+    // The typed date is read when the box loses focus, as a person moves on.
+    await page.keyboard.press('Tab');
     await dialog.getByRole('textbox', { name: 'Reason for the new date' }).fill('Handed to the site owner with the new budget.');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.getByText('Changes saved.').waitFor();
