@@ -52,7 +52,8 @@ export function register(program: Command): void {
         threshold: opts.threshold ? wholeNumber(opts.threshold, '--threshold', 1) : undefined,
       });
       console.log(`Embedded SharePoint at ${server.siteUrl}`);
-      console.log(`Control routes (/_emulator/…) need the header X-PlanTracker-Emulator-Token: ${server.controlToken}`);
+      // stdout stays one line (the URL) for scripts to read; the token goes to stderr.
+      console.error(`Control routes (/_emulator/…) need the header X-PlanTracker-Emulator-Token: ${server.controlToken}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -48,6 +48,7 @@ describe('plan-tracker emulator', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(out.trim().split('\n')).toHaveLength(1);
+      expect(err).toMatch(/X-PlanTracker-Emulator-Token: \S+/);
     } finally {
       // A failed assertion must not leave the server running.
       if (child.exitCode === null) child.kill('SIGKILL');
