@@ -69,7 +69,7 @@ function maskResult(req: ApiRequest, name: string, mask: BasePermissions): ApiRe
 /**
  * The securable-object routes every web, list and item has: `roleassignments` (add,
  * remove, getByPrincipalId), `breakroleinheritance`, `resetroleinheritance`,
- * `hasuniqueroleassignments`, `effectivebasepermissions`, `getusereffectivepermissions`,
+ * `hasuniqueroleassignments`, `effectivebasepermissions` (and `effectivebasepermissionsforui` on items), `getusereffectivepermissions`,
  * `firstuniqueancestorsecurableobject`. Undefined when the segment is none of them.
  */
 export function securableRoutes(ctx: ApiContext, req: ApiRequest, scope: SecurableScope, segment: PathSegment, more: PathSegment[]): ApiResult | undefined {
@@ -132,6 +132,11 @@ export function securableRoutes(ctx: ApiContext, req: ApiRequest, scope: Securab
     case 'effectivebasepermissions':
       requireMethod(req, ['GET'], 'EffectiveBasePermissions');
       return maskResult(req, 'EffectiveBasePermissions', security.effectivePermissions(ctx.currentUser, scope));
+    case 'effectivebasepermissionsforui':
+      // SP.ListItem only: the same mask, as the forms show it.
+      if (scope.kind !== 'item') return undefined;
+      requireMethod(req, ['GET'], 'EffectiveBasePermissionsForUI');
+      return maskResult(req, 'EffectiveBasePermissionsForUI', security.effectivePermissions(ctx.currentUser, scope));
     case 'getusereffectivepermissions': {
       requireMethod(req, ['GET', 'POST'], 'GetUserEffectivePermissions');
       const logon = stringArg(segment.args) ?? '';

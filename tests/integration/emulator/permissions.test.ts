@@ -127,6 +127,14 @@ describe('embedded SharePoint: permissions, groups and users', () => {
     expect((await refusal(target.spAs('ed@contoso.example').web.siteGroups.add({ Title: 'Made by a member' }))).status).toBe(403);
   });
 
+  it('answers an item\'s EffectiveBasePermissionsForUI with the same mask as EffectiveBasePermissions', async () => {
+    const item = target.spAs('rita@contoso.example').web.lists.getByTitle(listTitle).items.getById(1);
+    const forUi = await item.effectiveBasePermissionsForUI();
+    const plain = await item.effectiveBasePermissions();
+    expect(forUi).toEqual(plain);
+    expect(sp.web.lists.getByTitle(listTitle).hasPermissions(forUi, PermissionKind.EditListItems)).toBe(false);
+  });
+
   it('creates a group through PnPjs, as provisioning makes Plan Managers, and refuses a duplicate title', async () => {
     const group = await sp.web.siteGroups.add({ Title: 'Steering Leads' });
     expect(group.Title).toBe('Steering Leads');

@@ -29,7 +29,9 @@ export function PlanView({ session, host, today, openItem }: PageProps) {
     setExporting({ state: 'working', format });
     try {
       const { downloadExport } = await import('../../export/download-export');
-      const fileName = await downloadExport({ format, items: rows.rows, filters: model.filterLines, viewTitle: model.state.view, today });
+      // In the grid's order (sections in plan order), so the file reads as the screen does.
+      const shown = model.entries.flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
+      const fileName = await downloadExport({ format, items: shown, filters: model.filterLines, viewTitle: model.state.view, today });
       setExporting({ state: 'done', fileName });
     } catch (error) {
       setExporting({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
