@@ -36,25 +36,6 @@ export function webEntity(site: SiteInfo): EntityValue {
   );
 }
 
-/** A site user (SP.User). */
-export function userEntity(site: SiteInfo, user: SiteUser): EntityValue {
-  const path = `Web/GetUserById(${user.id})`;
-  return new EntityValue(
-    { type: 'SP.User', id: `${site.siteUrl}/_api/${path}`, uri: `${site.siteUrl}/_api/${path}`, editLink: path },
-    {
-      Id: user.id,
-      IsHiddenInUI: false,
-      LoginName: user.loginName,
-      Title: user.title,
-      PrincipalType: 1,
-      Email: user.email,
-      IsSiteAdmin: user.isSiteAdmin,
-      UserId: { NameId: user.email.toLowerCase(), NameIdIssuer: 'urn:federation:microsoftonline' },
-      UserPrincipalName: user.upn,
-    },
-  );
-}
-
 /** A person as expanded inside an item (`$expand=Owner`), with the projected properties asked for. */
 export function expandedUserEntity(site: SiteInfo, user: SiteUser, subs: string[] | null): EntityValue {
   const path = `Web/Lists(guid'${site.userInfoListId}')/Items(${user.id})`;

@@ -20,7 +20,7 @@ export function siteUserEntity(site: SiteInfo, user: SiteUser): EntityValue {
       IsShareByEmailGuestUser: false,
       IsSiteAdmin: user.isSiteAdmin,
       UserId: new ComplexValue('SP.UserIdInfo', { NameId: user.email.toLowerCase(), NameIdIssuer: 'urn:federation:microsoftonline' }),
-      UserPrincipalName: user.email,
+      UserPrincipalName: user.upn,
     },
   );
 }

@@ -10,16 +10,7 @@ import '@pnp/sp/regional-settings/web';
 import { startEmulatorServer, type EmulatorServer } from '../../../src/emulator/node-server';
 import { siteDate } from '../../../src/emulator/rest/regional-settings';
 import { connect } from '../../../src/sharepoint/connect';
-import { statusOf } from './sp-target';
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number | undefined; body: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { status: statusOf(error), body: String((error as Error).message) };
-  }
-  throw new Error('The call was expected to be refused, but it succeeded.');
-}
+import { failure } from './sp-target';
 
 // These behaviours are SharePoint Online's; the embedded server is checked here (a tenant would need a reachable webhook listener).
 describe('embedded SharePoint: attachments, comments, webhooks, web settings', () => {
@@ -63,10 +54,10 @@ describe('embedded SharePoint: attachments, comments, webhooks, web settings', (
   it('refuses a file name that climbs out of the folder, and a file over the size limit, writing nothing', async () => {
     const item = list().items.getById(1);
     const before = (await item.attachmentFiles()).length;
-    const climbing = await refusal(item.attachmentFiles.add('../../escape.txt', 'x'));
+    const climbing = await failure(item.attachmentFiles.add('../../escape.txt', 'x'));
     expect(climbing.status).toBe(400);
     expect(climbing.body).toContain('contains characters that are not permitted');
-    const big = await refusal(item.attachmentFiles.add('big.bin', new ArrayBuffer(65 * 1024)));
+    const big = await failure(item.attachmentFiles.add('big.bin', new ArrayBuffer(65 * 1024)));
     expect(big.status).toBe(413);
     expect(big.body).toContain('The request message is too big');
     expect(await item.attachmentFiles()).toHaveLength(before);
@@ -92,9 +83,9 @@ describe('embedded SharePoint: attachments, comments, webhooks, web settings', (
     const later = new Date(Date.now() + 170 * 86_400_000).toISOString();
     await list().subscriptions.getById(added.id).update(later);
     expect(new Date((await list().subscriptions.getById(added.id)()).expirationDateTime).toISOString()).toBe(later);
-    expect((await refusal(list().subscriptions.add(listenerUrl, new Date(Date.now() + 200 * 86_400_000).toISOString()))).body).toContain('180 days');
+    expect((await failure(list().subscriptions.add(listenerUrl, new Date(Date.now() + 200 * 86_400_000).toISOString()))).body).toContain('180 days');
     answerValidation = false;
-    const unvalidated = await refusal(list().subscriptions.add(listenerUrl, inMonth));
+    const unvalidated = await failure(list().subscriptions.add(listenerUrl, inMonth));
     answerValidation = true;
     expect(unvalidated.status).toBe(400);
     expect(unvalidated.body).toContain('validation token');
@@ -105,7 +96,7 @@ describe('embedded SharePoint: attachments, comments, webhooks, web settings', (
   it('updates the web\'s title and refuses unknown properties; answers en-GB and London time', async () => {
     await sp().web.update({ Title: 'Council plans' });
     expect((await sp().web.select('Title')()).Title).toBe('Council plans');
-    expect((await refusal(sp().web.update({ NoSuchProperty: 1 } as never))).status).toBe(400);
+    expect((await failure(sp().web.update({ NoSuchProperty: 1 } as never))).status).toBe(400);
     const settings = await sp().web.regionalSettings.select('LocaleId', 'DateSeparator', 'Time24')();
     expect(settings).toMatchObject({ LocaleId: 2057, DateSeparator: '/', Time24: true });
     expect((await sp().web.regionalSettings.timeZone()).Description).toContain('London');

@@ -6,7 +6,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import { PermissionKind } from '@pnp/sp/security';
-import { uniqueTitle, openSpTarget, statusOf, type SpTarget } from './sp-target';
+import { failure, uniqueTitle, openSpTarget, type SpTarget } from './sp-target';
 
 // Permissions are enforced only by the embedded server locally; against a tenant the test users would need real accounts.
 const PEOPLE = [
@@ -16,15 +16,6 @@ const PEOPLE = [
   { name: 'Nia None', email: 'nia@contoso.example', group: 'none' },
   { name: 'Mo Manager', email: 'mo@contoso.example', group: 'Plan Managers' },
 ];
-
-async function refusal(promise: Promise<unknown>): Promise<{ status: number | undefined; body: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { status: statusOf(error), body: String((error as Error).message) };
-  }
-  throw new Error('The call was expected to be refused, but it succeeded.');
-}
 
 describe('embedded SharePoint: permissions, groups and users', () => {
   let target: SpTarget;
@@ -66,14 +57,14 @@ describe('embedded SharePoint: permissions, groups and users', () => {
     const asRita = target.spAs('rita@contoso.example').web.lists.getByTitle(listTitle);
     const items = await asRita.items.select('Id', 'Title')();
     expect(items.map((i) => i.Title)).toEqual(['First', 'Second']);
-    const refused = await refusal(asRita.items.getById(items[0].Id).update({ Title: 'Changed by a reader' }));
+    const refused = await failure(asRita.items.getById(items[0].Id).update({ Title: 'Changed by a reader' }));
     expect(refused.status).toBe(403);
     expect(refused.body).toContain('-2147024891, System.UnauthorizedAccessException');
     expect(refused.body).toContain('Access denied. You do not have permission to perform this action or access this resource.');
-    expect((await refusal(asRita.items.add({ Title: 'Added by a reader' }))).status).toBe(403);
-    expect((await refusal(asRita.items.getById(items[1].Id).delete())).status).toBe(403);
+    expect((await failure(asRita.items.add({ Title: 'Added by a reader' }))).status).toBe(403);
+    expect((await failure(asRita.items.getById(items[1].Id).delete())).status).toBe(403);
     expect((await sp.web.lists.getByTitle(listTitle).items.select('Title')()).map((i) => i.Title)).toEqual(['First', 'Second']);
-    const none = await refusal(target.spAs('nia@contoso.example').web.lists.getByTitle(listTitle).items());
+    const none = await failure(target.spAs('nia@contoso.example').web.lists.getByTitle(listTitle).items());
     expect(none.status).toBe(403);
   });
 
@@ -86,7 +77,7 @@ describe('embedded SharePoint: permissions, groups and users', () => {
     const mo = await sp.web.siteUsers.getByEmail('mo@contoso.example')();
     await item.roleAssignments.add(mo.Id, 1073741830);
     await target.spAs('mo@contoso.example').web.lists.getByTitle(listTitle).items.getById(first.Id).update({ Title: 'Edited by Mo' });
-    const ed = await refusal(target.spAs('ed@contoso.example').web.lists.getByTitle(listTitle).items.getById(first.Id).update({ Title: 'Edited by Ed' }));
+    const ed = await failure(target.spAs('ed@contoso.example').web.lists.getByTitle(listTitle).items.getById(first.Id).update({ Title: 'Edited by Ed' }));
     expect(ed.status).toBe(403);
     expect((await item.select('Title')()).Title).toBe('Edited by Mo');
     // Security trimming: Ed no longer sees the item at all; Mo, granted only on the item, reads it by id.
@@ -106,7 +97,7 @@ describe('embedded SharePoint: permissions, groups and users', () => {
     const list = sp.web.lists.getByTitle(listTitle);
     await list.breakRoleInheritance(true, false);
     const before = await list.roleAssignments();
-    const refused = await refusal(list.roleAssignments.add(987654, 1073741826));
+    const refused = await failure(list.roleAssignments.add(987654, 1073741826));
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('Can not find the principal with id: 987654.');
     expect(await list.roleAssignments()).toHaveLength(before.length);
@@ -123,8 +114,8 @@ describe('embedded SharePoint: permissions, groups and users', () => {
     const ownerPerms = await list.getCurrentUserEffectivePermissions();
     expect(list.hasPermissions(ownerPerms, PermissionKind.ManagePermissions)).toBe(true);
     expect(list.hasPermissions(readerPerms, PermissionKind.ManagePermissions)).toBe(false);
-    expect((await refusal(target.spAs('rita@contoso.example').web.lists.add(uniqueTitle('By a reader')))).status).toBe(403);
-    expect((await refusal(target.spAs('ed@contoso.example').web.siteGroups.add({ Title: 'Made by a member' }))).status).toBe(403);
+    expect((await failure(target.spAs('rita@contoso.example').web.lists.add(uniqueTitle('By a reader')))).status).toBe(403);
+    expect((await failure(target.spAs('ed@contoso.example').web.siteGroups.add({ Title: 'Made by a member' }))).status).toBe(403);
   });
 
   it('answers an item\'s EffectiveBasePermissionsForUI with the same mask as EffectiveBasePermissions', async () => {
@@ -140,7 +131,7 @@ describe('embedded SharePoint: permissions, groups and users', () => {
     expect(group.Title).toBe('Steering Leads');
     await sp.web.siteGroups.getById(group.Id).users.add('i:0#.f|membership|ed@contoso.example');
     expect((await sp.web.siteGroups.getByName('Steering Leads').users.select('Email')()).map((u) => u.Email)).toContain('ed@contoso.example');
-    expect((await refusal(sp.web.siteGroups.add({ Title: 'steering leads' }))).status).toBe(500);
+    expect((await failure(sp.web.siteGroups.add({ Title: 'steering leads' }))).status).toBe(500);
     const users = await sp.web.siteUsers.select('Id')();
     expect(users.map((u) => u.Id)).not.toContain(group.Id);
   });
