@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runAxeOnFluentPage as runAxe } from '../support/axe-fluent';
-import { collectPageErrors, describeViolations, launchBrowser, newLocalContext } from '../support/browser';
-import { TEST_USERS } from '../support/seed';
-import { startTabSite, type TabSite } from '../support/tab-site';
+import { describeViolations } from '../support/browser';
 import { tabTo } from '../support/tab-page';
+import { importPageSession } from './import-page-session';
 import { generatedWorkbook, WORKBOOK_OWNERS } from './generated-workbook';
 
-const ADMIN = TEST_USERS[0].email;
 const SAMPLE = path.join(__dirname, '../../../sample/bame-inequalities-commission.txt');
 const SAMPLE_PLAN = 'Bame Inequalities Commission';
 
@@ -27,29 +25,8 @@ async function restPlanItems(siteUrl: string, plan: string): Promise<Row[]> {
 }
 
 describe('Import page (browser, embedded server)', () => {
-  let site: TabSite;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    site = await startTabSite({ users: TEST_USERS });
-    browser = await launchBrowser();
-    context = await newLocalContext(browser, site.url);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
-  async function openImport(params: Record<string, string> = {}): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(site.tabUrl({ page: 'import', as: ADMIN, ...params }));
-    await page.getByRole('heading', { name: 'Import a plan' }).waitFor();
-    return { page, errors };
-  }
-
-  const choose = (page: Page, name: string, buffer: Buffer) => page.getByLabel('Plan file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  const session = importPageSession();
+  const { openImport, choose } = session;
   const status = (page: Page, text: RegExp) => page.getByRole('status').filter({ hasText: text });
 
   it('previews the sample plan (79 actions, 1 warning) before writing anything, imports it, and a re-import adds nothing', async () => {
@@ -64,13 +41,13 @@ describe('Import page (browser, embedded server)', () => {
     await expect(firstAction.textContent()).resolves.toMatch(/R1\.A\. Race Equality Pledge.*R1\.A-1.*Develop the Tower Hamlets Anti Racist Pledge.*Sharon Godman.*Jul-21.*31\/07\/2021.*No/);
     expect(await page.getByRole('textbox', { name: 'Plan name' }).inputValue()).toBe(SAMPLE_PLAN);
     // Nothing is written by the preview.
-    expect(await restPlanItems(site.siteUrl, SAMPLE_PLAN)).toEqual([]);
+    expect(await restPlanItems(session.site().siteUrl, SAMPLE_PLAN)).toEqual([]);
 
     await page.getByRole('textbox', { name: 'Steering group' }).fill('Equality Board');
     await page.getByRole('button', { name: 'Import 79 actions' }).click();
     await status(page, /Import finished/).waitFor();
     await expect(status(page, /Import finished/).textContent()).resolves.toContain(`Imported into "${SAMPLE_PLAN}": 79 added, 0 updated, 0 unchanged, 1 warning.`);
-    const items = await restPlanItems(site.siteUrl, SAMPLE_PLAN);
+    const items = await restPlanItems(session.site().siteUrl, SAMPLE_PLAN);
     expect(items).toHaveLength(79);
     expect(new Set(items.map((i) => i.ActionRef)).size).toBe(79);
     expect(items.every((i) => i.SteeringGroup === 'Equality Board' && i.Status === 'Not started')).toBe(true);
@@ -80,7 +57,7 @@ describe('Import page (browser, embedded server)', () => {
     await page.getByRole('button', { name: 'Import 79 actions' }).click();
     await status(page, /Import finished/).waitFor();
     await expect(status(page, /Import finished/).textContent()).resolves.toContain('0 added, 0 updated, 79 unchanged');
-    expect(await restPlanItems(site.siteUrl, SAMPLE_PLAN)).toHaveLength(79);
+    expect(await restPlanItems(session.site().siteUrl, SAMPLE_PLAN)).toHaveLength(79);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -121,7 +98,7 @@ describe('Import page (browser, embedded server)', () => {
     await expect(status(page, /Import finished/).textContent()).resolves.toContain('Imported into "Housing and health": 150 added, 0 updated, 0 unchanged, 0 warnings.');
     // 150 adds are written as two $batch requests of at most 100.
     expect(batches).toBe(2);
-    const items = await restPlanItems(site.siteUrl, 'Housing and health');
+    const items = await restPlanItems(session.site().siteUrl, 'Housing and health');
     expect(items).toHaveLength(150);
     expect(new Set(items.map((i) => i.OwnerText))).toEqual(new Set(WORKBOOK_OWNERS));
     expect(errors).toEqual([]);

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runAxeOnFluentPage as runAxe } from '../support/axe-fluent';
-import { collectPageErrors, describeViolations, launchBrowser, newLocalContext } from '../support/browser';
+import { describeViolations } from '../support/browser';
 import { TEST_USERS } from '../support/seed';
-import { startTabSite, type TabSite } from '../support/tab-site';
 import { tabTo } from '../support/tab-page';
+import { importPageSession } from './import-page-session';
 import { generatedWorkbook } from './generated-workbook';
 
-const ADMIN = TEST_USERS[0].email;
 const SAMPLE = path.join(__dirname, '../../../sample/bame-inequalities-commission.txt');
 
 jest.setTimeout(120_000);
@@ -21,28 +20,8 @@ async function rest<T>(siteUrl: string, list: string, query: string): Promise<T[
 }
 
 describe('Import page: row kinds, column roles and owners (browser, embedded server)', () => {
-  let site: TabSite;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    site = await startTabSite({ users: TEST_USERS });
-    browser = await launchBrowser();
-    context = await newLocalContext(browser, site.url);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
-  async function openImport(params: Record<string, string> = {}): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(site.tabUrl({ page: 'import', as: ADMIN, ...params }));
-    await page.getByRole('heading', { name: 'Import a plan' }).waitFor();
-    return { page, errors };
-  }
-  const choose = (page: Page, name: string, buffer: Buffer) => page.getByLabel('Plan file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  const session = importPageSession();
+  const { openImport, choose } = session;
   const found = (page: Page) => page.getByRole('status').filter({ hasText: /^Found \d+ action/ });
   const actionsFound = async (page: Page) => Number((await found(page).textContent())?.match(/^Found (\d+) action/)?.[1]);
 
@@ -103,11 +82,11 @@ describe('Import page: row kinds, column roles and owners (browser, embedded ser
     await page.getByRole('status').filter({ hasText: /Import finished/ }).waitFor();
 
     const ownerC = TEST_USERS.find((u) => u.name === 'Owner C')!;
-    const items = await rest<{ OwnerText: string; Owner: { EMail: string } | null }>(site.siteUrl, 'Plan Items', `$filter=${encodeURIComponent("Plan eq 'Owners picked'")}&$select=OwnerText,Owner/EMail&$expand=Owner&$top=100`);
+    const items = await rest<{ OwnerText: string; Owner: { EMail: string } | null }>(session.site().siteUrl, 'Plan Items', `$filter=${encodeURIComponent("Plan eq 'Owners picked'")}&$select=OwnerText,Owner/EMail&$expand=Owner&$top=100`);
     const housing = items.filter((i) => i.OwnerText === 'Head of Housing');
     expect(housing.length).toBeGreaterThan(0);
     expect(housing.every((i) => i.Owner?.EMail === ownerC.email)).toBe(true);
-    const aliases = await rest<{ Title: string }>(site.siteUrl, 'Owner Aliases', '$select=Title&$top=100');
+    const aliases = await rest<{ Title: string }>(session.site().siteUrl, 'Owner Aliases', '$select=Title&$top=100');
     expect(aliases.map((a) => a.Title)).toContain('Head of Housing');
     expect(errors).toEqual([]);
     await page.close();
